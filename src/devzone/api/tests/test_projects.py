@@ -1,0 +1,313 @@
+"""The project ledger over the API: exact money, derived figures, validation, history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from devzone.api.tests.client import errors_by_field
+from devzone.enterprises.models import Industry
+from devzone.enterprises.reference import load_industries
+from devzone.enterprises.services import create_enterprise
+from devzone.projects import services
+from devzone.projects.models import Project
+
+
+@pytest.fixture
+def catl(admin_user):
+    return create_enterprise(
+        actor=admin_user, legal_name="宁德时代新能源科技股份有限公司", short_name="宁德时代"
+    )
+
+
+def test_amounts_round_trip_exactly_as_strings(api_as, staff_a, zone_a):
+    client = api_as(staff_a)
+    response = client.post(
+        "/projects",
+        {
+            "name": "新能源汽车零部件项目",
+            "zone": zone_a.slug,
+            "planned_investment": "19.545亿元",
+            "fixed_asset_investment": "1500000000.50",
+            "land_mu": "320.5",
+        },
+    )
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert body["planned_investment"] == "1954500000.00"
+    assert body["fixed_asset_investment"] == "1500000000.50"
+    assert body["currency"] == "CNY"
+    assert body["land_mu"] == "320.50"
+    project = Project.objects.get(pk=body["id"])
+    assert project.planned_investment == Decimal("1954500000")
+    again = client.get(f"/projects/{project.pk}").json()
+    assert again["planned_investment"] == "1954500000.00"
+
+
+@pytest.mark.parametrize(
+    ("written", "stored"),
+    [("5000万元", "50000000.00"), ("5千万元", "50000000.00"), ("120000000", "120000000.00")],
+)
+def test_money_accepts_plain_yuan_or_a_figure_with_its_unit(
+    api_as, staff_a, project_a, written, stored
+):
+    response = api_as(staff_a).patch(f"/projects/{project_a.pk}", {"planned_investment": written})
+    assert response.status_code == 200, response.content
+    assert response.json()["planned_investment"] == stored
+
+
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [
+        ({"planned_investment": "lots"}, "planned_investment"),
+        ({"planned_investment": 12.5}, "planned_investment"),
+        ({"planned_investment": "132 million US dollars"}, "planned_investment"),
+        ({"planned_investment": "-5"}, "planned_investment"),
+        ({"planned_investment": "1.234"}, "planned_investment"),
+        ({"fixed_asset_investment": "200亿元"}, "fixed_asset_investment"),
+        ({"expected_jobs": -3}, "expected_jobs"),
+        ({"zone": "no-such-zone"}, "zone"),
+        ({"zone": None}, "zone"),
+        ({"code": "2301-330701-04-01-12345"}, "code"),
+        ({"industry": "Z9999"}, "industry"),
+        ({"investors": [987654]}, "investors"),
+        ({"foreign_capital": "1000万美元"}, "foreign_capital"),
+        ({"name": ""}, "name"),
+        ({"colour": "red"}, "colour"),
+    ],
+)
+def test_invalid_input_names_the_field_and_changes_nothing(
+    api_as, staff_a, project_a, ledger_fingerprint, payload, field
+):
+    client = api_as(staff_a)
+    before = ledger_fingerprint()
+    response = client.patch(f"/projects/{project_a.pk}", payload)
+    errors = errors_by_field(response)
+    assert field in errors, errors
+    assert errors[field]
+    assert ledger_fingerprint() == before
+
+
+def test_a_new_project_needs_a_name_a_zone_and_an_amount(api_as, staff_a, ledger_fingerprint):
+    client = api_as(staff_a)
+    before = ledger_fingerprint()
+    errors = errors_by_field(client.post("/projects", {}))
+    assert {"name", "zone", "planned_investment"} <= set(errors)
+    assert ledger_fingerprint() == before
+
+
+def test_creating_a_project_with_investors_and_milestones(api_as, staff_a, zone_a, catl):
+    partner = create_enterprise(actor=staff_a, legal_name="金华市交通投资集团有限公司")
+    response = api_as(staff_a).post(
+        "/projects",
+        {
+            "name": "动力电池项目",
+            "zone": zone_a.slug,
+            "planned_investment": "100亿元",
+            "code": "JDZ-2023-001",
+            "investors": [catl.pk, partner.pk],
+            "milestones": {
+                "signed": {"actual_date": "2023-02-01"},
+                "construction_started": {"planned_date": "2023-06-30", "note": "一期"},
+            },
+        },
+    )
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert [(i["enterprise"]["id"], i["role"]) for i in body["investors"]] == [
+        (catl.pk, "lead"),
+        (partner.pk, "partner"),
+    ]
+    assert [m["kind"] for m in body["milestones"]] == ["signed", "construction_started"]
+    assert body["stage"] == "signed"
+    assert body["status"] == "delayed"  # construction was due by 2023-06-30
+
+
+def test_reports_derive_year_to_date_and_total(api_as, staff_a, project_a):
+    client = api_as(staff_a)
+    this_month = timezone.localdate().replace(day=1)
+    last_year = dt.date(this_month.year - 1, 11, 1)
+    for month, amount in ((last_year, "3亿元"), (this_month, "120000000.00")):
+        response = client.post(
+            f"/projects/{project_a.pk}/reports",
+            {"month": f"{month:%Y-%m}", "amount": amount, "progress_text": "主体施工"},
+        )
+        assert response.status_code == 201, response.content
+    assert response.json()["month"] == f"{this_month:%Y-%m}"
+    assert response.json()["amount"] == "120000000.00"
+
+    reports = client.get(f"/projects/{project_a.pk}/reports").json()
+    assert reports["invested_ytd"] == "120000000.00"
+    assert reports["invested_total"] == "420000000.00"
+    assert [item["month"] for item in reports["items"]] == [
+        f"{this_month:%Y-%m}",
+        f"{last_year:%Y-%m}",
+    ]
+    assert reports["items"][0]["submitted_by"] == "staff_a"
+    listed = client.get("/projects").json()["items"][0]
+    assert (listed["invested_ytd"], listed["invested_total"]) == ("120000000.00", "420000000.00")
+    detail = client.get(f"/projects/{project_a.pk}").json()
+    assert detail["latest_reports"][0]["progress_text"] == "主体施工"
+
+
+def test_submitting_a_month_again_corrects_it(api_as, staff_a, project_a):
+    client = api_as(staff_a)
+    client.post(f"/projects/{project_a.pk}/reports", {"month": "2023-05", "amount": "100"})
+    client.post(f"/projects/{project_a.pk}/reports", {"month": "2023-05", "amount": "250"})
+    assert list(project_a.reports.values_list("amount", flat=True)) == [Decimal("250")]
+
+
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [
+        ({"month": "2023-13", "amount": "1"}, "month"),
+        ({"month": "2023/05", "amount": "1"}, "month"),
+        ({"month": "2023-05", "amount": "abc"}, "amount"),
+        ({"month": "2023-05", "amount": "1", "progress_percent": "140"}, "progress_percent"),
+    ],
+)
+def test_an_invalid_report_names_the_field(
+    api_as, staff_a, project_a, ledger_fingerprint, payload, field
+):
+    client = api_as(staff_a)
+    before = ledger_fingerprint()
+    response = client.post(f"/projects/{project_a.pk}/reports", payload)
+    assert field in errors_by_field(response)
+    assert ledger_fingerprint() == before
+
+
+def test_a_milestone_in_the_future_cannot_be_reached(api_as, staff_a, project_a):
+    future = timezone.localdate() + dt.timedelta(days=30)
+    response = api_as(staff_a).put(
+        f"/projects/{project_a.pk}/milestones/completed", {"actual_date": future.isoformat()}
+    )
+    assert "actual_date" in errors_by_field(response)
+    assert not project_a.milestones.filter(kind="completed").exists()
+
+
+def test_problems_are_opened_updated_and_resolved(api_as, staff_a, project_a, department_a):
+    client = api_as(staff_a)
+    opened = client.post(
+        f"/projects/{project_a.pk}/problems",
+        {"title": "供电线路迁改", "owner_department": department_a.pk, "due_date": "2020-01-31"},
+    )
+    assert opened.status_code == 201, opened.content
+    problem = opened.json()
+    assert problem["is_overdue"] is True
+    assert problem["owner_department"]["name"] == "投资促进局"
+
+    updated = client.patch(f"/problems/{problem['id']}", {"status": "in_progress"})
+    assert updated.json()["status"] == "in_progress"
+    detail = client.get(f"/projects/{project_a.pk}").json()
+    assert [p["id"] for p in detail["open_problems"]] == [problem["id"]]
+
+    resolved = client.post(f"/problems/{problem['id']}/resolve", {"resolution": "已迁改完成"})
+    assert resolved.json()["status"] == "resolved"
+    assert client.get(f"/projects/{project_a.pk}").json()["open_problems"] == []
+    listed = client.get(f"/projects/{project_a.pk}/problems", status="resolved").json()
+    assert [p["id"] for p in listed] == [problem["id"]]
+
+
+def test_a_resolution_must_say_how(api_as, staff_a, project_a):
+    problem = services.open_problem(project_a, actor=staff_a, title="环评批复")
+    response = api_as(staff_a).post(f"/problems/{problem.pk}/resolve", {"resolution": ""})
+    assert "resolution" in errors_by_field(response)
+    problem.refresh_from_db()
+    assert problem.status == "open"
+
+
+def test_history_lists_changes_to_the_project_and_its_parts(api_as, staff_a, project_a):
+    client = api_as(staff_a)
+    client.patch(f"/projects/{project_a.pk}", {"planned_investment": "120亿元"})
+    client.post(f"/projects/{project_a.pk}/reports", {"month": "2023-05", "amount": "100"})
+    history = client.get(f"/projects/{project_a.pk}/history").json()
+    kinds = [(item["record_type"], item["action"]) for item in history["items"]]
+    assert ("investmentreport", "create") in kinds
+    assert ("milestone", "create") in kinds
+    update = next(
+        item
+        for item in history["items"]
+        if (item["record_type"], item["action"]) == ("project", "update")
+    )
+    assert update["actor"] == "staff_a"
+    assert update["before"]["planned_investment"] == "10000000000"
+    assert update["after"]["planned_investment"] == "12000000000"
+    assert history["count"] == len(history["items"])
+
+
+def test_filters_and_ordering(api_as, admin_user, zone_a, zone_b, project_a, project_b):
+    load_industries()
+    industry = Industry.objects.get(code="C38")
+    services.update_project(project_a, actor=admin_user, industry=industry)
+    client = api_as(admin_user)
+
+    def ids(**params):
+        response = client.get("/projects", **params)
+        assert response.status_code == 200, response.content
+        return [item["id"] for item in response.json()["items"]]
+
+    assert ids(zone=zone_b.slug) == [project_b.pk]
+    assert ids(region="330000") == [project_a.pk]
+    assert ids(region="4412") == [project_b.pk]
+    assert ids(industry="c") == [project_a.pk]
+    assert ids(min_investment="10亿元") == [project_a.pk]
+    assert ids(max_investment="500000000") == [project_b.pk]
+    assert ids(stage="signed") == [project_a.pk]
+    assert ids(status="delayed") == [project_a.pk]  # construction due 2022-06-01, not started
+    assert ids(search="康佳") == [project_a.pk]
+    assert ids(kind="infrastructure") == []
+    assert ids(ordering="planned_investment") == [project_b.pk, project_a.pk]
+    assert ids(ordering="-planned_investment") == [project_a.pk, project_b.pk]
+    assert "ordering" in errors_by_field(client.get("/projects", ordering="password"))
+    assert "min_investment" in errors_by_field(client.get("/projects", min_investment="x"))
+
+
+def test_the_list_is_paginated_with_a_total_count(api_as, staff_a, zone_a):
+    for index in range(5):
+        services.create_project(
+            actor=staff_a, zone=zone_a, name=f"项目{index}", planned_investment=Decimal(index)
+        )
+    page = api_as(staff_a).get("/projects", page=2, page_size=2).json()
+    assert page["count"] == 5
+    assert [item["name"] for item in page["items"]] == ["项目2", "项目1"]
+
+
+def _ledger(actor, zone, investor, count: int) -> None:
+    month = timezone.localdate().replace(day=1)
+    for index in range(count):
+        project = services.create_project(
+            actor=actor,
+            zone=zone,
+            name=f"项目{index:02d}",
+            planned_investment=Decimal(1000 + index),
+            investors=[investor],
+            milestones={"signed": {"actual_date": dt.date(2023, 1, 1)}},
+        )
+        services.submit_investment_report(project, month, Decimal(10), actor=actor)
+
+
+def _queries_to_list(client) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/projects", page_size=100)
+    assert response.status_code == 200
+    return len(queries), len(response.json()["items"])
+
+
+def test_listing_projects_takes_the_same_queries_for_3_or_15(
+    api_as, staff_a, zone_a, catl, django_assert_max_num_queries
+):
+    client = api_as(staff_a)
+    _ledger(staff_a, zone_a, catl, 3)
+    few, listed = _queries_to_list(client)
+    assert listed == 3
+    _ledger(staff_a, zone_a, catl, 12)
+    many, listed = _queries_to_list(client)
+    assert listed == 15
+    assert few == many
+    with django_assert_max_num_queries(8):
+        client.get("/projects")

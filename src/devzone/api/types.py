@@ -1,0 +1,145 @@
+"""Field types shared by every router: money in yuan, months, decimals as exact strings.
+
+Money leaves the API as a string with two decimals ("1954500000.00") so no client turns it
+into a float; it comes in as a plain decimal string in yuan or as a figure with its unit
+("19.545亿元", "5000万元"), parsed by :mod:`devzone.core.units`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from ninja import Schema
+from pydantic import BeforeValidator, ConfigDict, PlainSerializer, WithJsonSchema
+
+from devzone.core import units
+
+CURRENCY = "CNY"
+CENT = Decimal("0.01")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def _plain_decimal(text: str) -> Decimal | None:
+    try:
+        value = Decimal(text.replace(",", "").strip())
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None
+
+
+_UNIT_MESSAGES = {
+    "empty": _lazy("Give an amount."),
+    "malformed": _lazy("“%(text)s” is not a well-formed amount."),
+    "ambiguous": _lazy("“%(text)s” can be read more than one way; write it in yuan."),
+    "no_number": _lazy("“%(text)s” has no number in it."),
+    "unknown_unit": _lazy("“%(text)s” has a unit devzone does not know."),
+    "wrong_kind": _lazy("“%(text)s” is not an amount of money."),
+}
+
+
+def unit_error_message(exc: units.UnitError) -> str:
+    """The translated reason a figure could not be read (the parser's is English only)."""
+    message = _UNIT_MESSAGES.get(str(exc.code))
+    return str(message) % {"text": exc.text} if message else str(exc)
+
+
+def parse_yuan(value: Any) -> Decimal:
+    """An amount in yuan from "1954500000", "1954500000.00", "19.545亿元" or "5000万元".
+
+    JSON numbers with a fraction are refused: a float has already lost the exact figure.
+    """
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value)
+    if not isinstance(value, str):
+        raise ValueError(_('Write the amount as a string, e.g. "1954500000.00" or "19.545亿元".'))
+    plain = _plain_decimal(value)
+    if plain is not None:
+        return plain
+    try:
+        quantity = units.parse_money(value)
+    except units.UnitError as exc:
+        raise ValueError(unit_error_message(exc)) from exc  # pydantic names the field
+    if quantity.unit != CURRENCY:
+        raise ValueError(
+            _("Give the amount in yuan (CNY), not %(unit)s.") % {"unit": quantity.unit}
+        )
+    if quantity.qualifier:
+        raise ValueError(_("Give the exact amount, without “about” or “more than”."))
+    return quantity.value
+
+
+def parse_decimal(value: Any) -> Decimal:
+    """A plain exact number (land in mu, percent) from a string or an integer."""
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value)
+    plain = _plain_decimal(value) if isinstance(value, str) else None
+    if plain is None:
+        raise ValueError(_('Write the number as a string, e.g. "120.5".'))
+    return plain
+
+
+def parse_month(value: Any) -> dt.date:
+    """ "2024-03" → 2024-03-01: months are stored as their first day."""
+    if isinstance(value, dt.date):
+        return value
+    match = _MONTH.match(value) if isinstance(value, str) else None
+    if match is None:
+        raise ValueError(_('Write the month as "YYYY-MM", e.g. "2024-03".'))
+    try:
+        return dt.date(int(match[1]), int(match[2]), 1)
+    except ValueError as exc:
+        raise ValueError(_("%(value)s is not a month.") % {"value": value}) from exc
+
+
+def format_cents(value: Decimal) -> str:
+    return str(value.quantize(CENT))
+
+
+_MONEY_SCHEMA = {
+    "type": "string",
+    "description": "Yuan as an exact decimal, or a figure with its unit (19.545亿元, 5000万元).",
+    "examples": ["1954500000.00", "19.545亿元"],
+}
+
+MoneyIn = Annotated[Decimal, BeforeValidator(parse_yuan), WithJsonSchema(_MONEY_SCHEMA)]
+DecimalIn = Annotated[
+    Decimal,
+    BeforeValidator(parse_decimal),
+    WithJsonSchema({"type": "string", "examples": ["120.50"]}),
+]
+MonthIn = Annotated[
+    dt.date,
+    BeforeValidator(parse_month),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}$", "examples": ["2024-03"]}),
+]
+
+MoneyOut = Annotated[
+    Decimal,
+    PlainSerializer(format_cents, return_type=str),
+    WithJsonSchema({"type": "string", "examples": ["1954500000.00"]}),
+]
+DecimalOut = Annotated[
+    Decimal,
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"type": "string", "examples": ["120.50"]}),
+]
+MonthOut = Annotated[
+    dt.date,
+    PlainSerializer(lambda value: f"{value:%Y-%m}", return_type=str),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}$", "examples": ["2024-03"]}),
+]
+
+
+class InputSchema(Schema):
+    """A request body: a field the API does not know is an error, not silently dropped."""
+
+    model_config = ConfigDict(extra="forbid")

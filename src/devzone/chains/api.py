@@ -1,0 +1,135 @@
+"""Industry chains over the API: any signed-in user reads; staff and admins import.
+
+Gap answers carry each candidate's reasons as data (``code``, ``points``, ``params``) and as
+text in the caller's language (``text``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Query, Router, Schema
+from ninja.errors import HttpError
+
+from devzone.chains.analysis import analyse_chain
+from devzone.chains.choices import LinkPosition
+from devzone.chains.interchange import export_chain, import_chain
+from devzone.chains.models import Chain, EnterpriseLink, Link, LinkEdge
+from devzone.chains.presenters import analysis_as_dict
+
+router = Router(tags=["chains"])
+
+
+class ChainOut(Schema):
+    id: int
+    name: str
+    name_en: str
+    region: str | None
+    description: str
+
+    @staticmethod
+    def resolve_region(chain: Chain) -> str | None:
+        return chain.region.code if chain.region_id else None
+
+
+class LinkOut(Schema):
+    id: int
+    name: str
+    name_en: str
+    position: LinkPosition
+    industry_codes: list[str]
+    keywords: list[str]
+
+
+class EdgeOut(Schema):
+    supplier_id: int
+    consumer_id: int
+
+
+class MemberOut(Schema):
+    link_id: int
+    enterprise_id: int
+    legal_name: str
+    products: str
+    is_chain_leader: bool
+
+    @staticmethod
+    def resolve_legal_name(record: EnterpriseLink) -> str:
+        return record.enterprise.legal_name
+
+
+class ChainDetail(ChainOut):
+    links: list[LinkOut]
+    edges: list[EdgeOut]
+    enterprises: list[MemberOut]
+
+
+class GapQuery(Schema):
+    region: str
+    threshold: int = 1
+    candidates: int = 10
+
+
+class GraphGapQuery(Schema):
+    root: str
+    province: str
+    depth: int = 3
+    threshold: int = 1
+    candidates: int = 5
+
+
+@router.get("/chains", response=list[ChainOut], summary="List industry chains")
+def list_chains(request: HttpRequest) -> Any:
+    return Chain.objects.select_related("region")
+
+
+@router.get("/chains/{chain_id}", response=ChainDetail, summary="One chain with its graph")
+def get_chain(request: HttpRequest, chain_id: int) -> Any:
+    chain = get_object_or_404(Chain.objects.select_related("region"), pk=chain_id)
+    members = EnterpriseLink.objects.filter(link__chain=chain).select_related("enterprise")
+    return {
+        **ChainOut.from_orm(chain).dict(),
+        "links": list(Link.objects.filter(chain=chain)),
+        "edges": list(LinkEdge.objects.filter(supplier__chain=chain)),
+        "enterprises": list(members),
+    }
+
+
+@router.get("/chains/{chain_id}/gaps", summary="Gaps and candidates for a region")
+def chain_gaps(request: HttpRequest, chain_id: int, query: Query[GapQuery]) -> dict:
+    chain = get_object_or_404(Chain, pk=chain_id)
+    analysis = analyse_chain(
+        chain, query.region, threshold=query.threshold, candidates=query.candidates
+    )
+    return analysis_as_dict(analysis)
+
+
+@router.get("/chains/{chain_id}/export", summary="The chain as a devzone-chain JSON document")
+def export(request: HttpRequest, chain_id: int) -> dict:
+    return export_chain(get_object_or_404(Chain, pk=chain_id))
+
+
+@router.post("/chains/import", response={201: ChainOut}, summary="Import a chain document")
+def import_document(request: HttpRequest, document: dict[str, Any]) -> Any:
+    return 201, import_chain(document, actor=request.auth)
+
+
+@router.get("/chain-graph/gaps", summary="Gaps of a product chain in the listed-company graph")
+def graph_gap_query(request: HttpRequest, query: Query[GraphGapQuery]) -> dict:
+    from devzone.chains.graph import graph_gaps
+
+    try:
+        report = graph_gaps(
+            query.root,
+            query.province,
+            max_depth=query.depth,
+            threshold=query.threshold,
+            candidates=query.candidates,
+        )
+    except FileNotFoundError as error:
+        raise HttpError(503, str(error)) from error
+    except ValueError as error:
+        raise HttpError(404, str(error)) from error
+    return report.as_dict()

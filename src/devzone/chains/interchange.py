@@ -1,0 +1,169 @@
+"""Chains to and from a JSON file (format in docs/chains.md).
+
+Links are named inside their chain and enterprises by legal name, so a file written by one
+installation reads into another. Importing is idempotent and additive: it creates or updates
+the chain, its links, edges and attachments named in the file and never deletes anything, so
+re-importing an edited export is safe.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from devzone.chains import services
+from devzone.chains.choices import LinkSource
+from devzone.chains.models import Chain, EnterpriseLink, Link
+from devzone.enterprises.models import Enterprise
+from devzone.enterprises.services import create_enterprise
+from devzone.regions.models import Region
+
+FORMAT = "devzone-chain"
+VERSION = 1
+
+
+def export_chain(chain: Chain) -> dict[str, Any]:
+    links = list(chain.links.all())
+    by_id = {link.pk: link.name for link in links}
+    edges = [
+        {"supplier": by_id[supplier], "consumer": by_id[consumer]}
+        for supplier, consumer in _edge_pairs(chain)
+    ]
+    records = EnterpriseLink.objects.filter(link__chain=chain).select_related(
+        "enterprise", "enterprise__region", "site"
+    )
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "chain": {
+            "name": chain.name,
+            "name_en": chain.name_en,
+            "region": chain.region.code if chain.region_id else None,
+            "description": chain.description,
+        },
+        "links": [_link_dict(link) for link in links],
+        "edges": edges,
+        "enterprises": [_record_dict(record, by_id) for record in records],
+    }
+
+
+def _edge_pairs(chain: Chain) -> list[tuple[int, int]]:
+    from devzone.chains.models import LinkEdge
+
+    return list(
+        LinkEdge.objects.filter(supplier__chain=chain)
+        .order_by("supplier__name", "consumer__name")
+        .values_list("supplier_id", "consumer_id")
+    )
+
+
+def _link_dict(link: Link) -> dict[str, Any]:
+    return {
+        "name": link.name,
+        "name_en": link.name_en,
+        "position": link.position,
+        "industry_codes": link.industry_codes,
+        "keywords": link.keywords,
+    }
+
+
+def _record_dict(record: EnterpriseLink, link_names: dict[int, str]) -> dict[str, Any]:
+    enterprise = record.enterprise
+    return {
+        "link": link_names[record.link_id],
+        "legal_name": enterprise.legal_name,
+        "short_name": enterprise.short_name,
+        "region": enterprise.region.code if enterprise.region_id else None,
+        "products": record.products,
+        "site": record.site.code if record.site_id else None,
+        "is_chain_leader": record.is_chain_leader,
+    }
+
+
+def write_chain(chain: Chain, path: Path) -> None:
+    text = json.dumps(export_chain(chain), ensure_ascii=False, indent=2)
+    path.write_text(text + "\n", encoding="utf-8")
+
+
+def read_chain(path: Path, *, actor: Any) -> Chain:
+    return import_chain(json.loads(path.read_text(encoding="utf-8")), actor=actor)
+
+
+@transaction.atomic
+def import_chain(data: dict[str, Any], *, actor: Any, source: str = LinkSource.IMPORT) -> Chain:
+    """Create or update the chain described by ``data``; returns it."""
+    if data.get("format") != FORMAT or data.get("version") != VERSION:
+        raise ValidationError(
+            {"format": f"expected format {FORMAT!r} version {VERSION}"}, code="format"
+        )
+    chain = _upsert_chain(data["chain"], actor=actor)
+    links = {item["name"]: _upsert_link(chain, item, actor=actor) for item in data["links"]}
+    for edge in data.get("edges", []):
+        services.connect_links(
+            _named(links, edge["supplier"]), _named(links, edge["consumer"]), actor=actor
+        )
+    for item in data.get("enterprises", []):
+        services.attach_enterprise(
+            _named(links, item["link"]),
+            find_or_create_enterprise(item, actor=actor),
+            actor=actor,
+            products=item.get("products", ""),
+            is_chain_leader=bool(item.get("is_chain_leader")),
+            source=source,
+            site=_region(item.get("site")),
+        )
+    return chain
+
+
+def _named(links: dict[str, Link], name: str) -> Link:
+    if name not in links:
+        raise ValidationError({"links": f"unknown link {name!r}"}, code="unknown_link")
+    return links[name]
+
+
+def _region(code: str | None) -> Region | None:
+    if not code:
+        return None
+    region = Region.objects.filter(code=code).first()
+    if region is None:
+        raise ValidationError({"region": f"unknown region {code!r}"}, code="unknown_region")
+    return region
+
+
+def _upsert_chain(item: dict[str, Any], *, actor: Any) -> Chain:
+    fields = {
+        "name_en": item.get("name_en", ""),
+        "region": _region(item.get("region")),
+        "description": item.get("description", ""),
+    }
+    chain = Chain.objects.filter(name=item["name"]).first()
+    if chain is None:
+        return services.create_chain(actor=actor, name=item["name"], **fields)
+    return services.update_chain(chain, actor=actor, **fields)
+
+
+def _upsert_link(chain: Chain, item: dict[str, Any], *, actor: Any) -> Link:
+    fields = {key: item[key] for key in services.LINK_FIELDS - {"name"} if key in item}
+    link = Link.objects.filter(chain=chain, name=item["name"]).first()
+    if link is None:
+        return services.add_link(chain, actor=actor, name=item["name"], **fields)
+    return services.update_link(link, actor=actor, **fields)
+
+
+def find_or_create_enterprise(item: dict[str, Any], *, actor: Any) -> Enterprise:
+    """The enterprise with this legal name, created (with short name and region) if missing."""
+    enterprise = Enterprise.objects.filter(legal_name=item["legal_name"].strip()).first()
+    if enterprise is not None:
+        return enterprise
+    fields = {
+        key: item[key]
+        for key in ("short_name", "registered_capital", "listed_code")
+        if item.get(key) not in (None, "")
+    }
+    return create_enterprise(
+        actor=actor, legal_name=item["legal_name"], region=_region(item.get("region")), **fields
+    )

@@ -1,0 +1,57 @@
+"""A chain analysis as plain data, shared by the command line's JSON and the API."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from devzone.chains.analysis import Candidate, ChainAnalysis, Gap
+
+
+def candidate_as_dict(candidate: Candidate) -> dict[str, Any]:
+    enterprise = candidate.enterprise
+    return {
+        "enterprise_id": enterprise.pk,
+        "legal_name": enterprise.legal_name,
+        "short_name": enterprise.short_name,
+        "region": enterprise.region.code if enterprise.region_id else None,
+        "score": candidate.score,
+        "reasons": [reason.as_dict() for reason in candidate.reasons],
+    }
+
+
+def gap_as_dict(gap: Gap) -> dict[str, Any]:
+    return {
+        "link_id": gap.link.pk,
+        "link": gap.link.name,
+        "position": gap.link.position,
+        "local_count": gap.local_count,
+        "shortfall": gap.shortfall,
+        "dependence": gap.dependence,
+        "dependents": [link.name for link in gap.dependents],
+        "candidates": [candidate_as_dict(candidate) for candidate in gap.candidates],
+    }
+
+
+def analysis_as_dict(analysis: ChainAnalysis) -> dict[str, Any]:
+    return {
+        "source": "chain",
+        "chain": analysis.chain.name,
+        "region": analysis.region_prefix,
+        "threshold": analysis.threshold,
+        "links": [
+            {
+                "link_id": status.link.pk,
+                "link": status.link.name,
+                "position": status.link.position,
+                "local": [
+                    {
+                        "legal_name": record.enterprise.legal_name,
+                        "is_chain_leader": record.is_chain_leader,
+                    }
+                    for record in status.local
+                ],
+            }
+            for status in analysis.links
+        ],
+        "gaps": [gap_as_dict(gap) for gap in analysis.gaps],
+    }

@@ -1,0 +1,102 @@
+"""Chain pages, API and command line over the demo chains."""
+
+import argparse
+import json
+import re
+
+import pytest
+from conftest import PASSWORD
+from django.urls import reverse
+
+from devzone.chains.demo import load_demo_chains
+from devzone.chains.models import Link
+
+
+@pytest.fixture
+def nev(regions):
+    return load_demo_chains()[0]
+
+
+def _login(client, user):
+    assert client.login(username=user.username, password=PASSWORD)
+    return client
+
+
+def test_chain_list_and_detail_draw_the_graph_with_gaps(
+    client, nev, staff_b, django_assert_max_num_queries
+):
+    _login(client, staff_b)
+    with django_assert_max_num_queries(8):
+        page = client.get(reverse("chains:list"))
+    assert nev.name in page.content.decode()
+    with django_assert_max_num_queries(12):
+        page = client.get(reverse("chains:detail", args=[nev.pk]), {"region": "441200"})
+    html = page.content.decode()
+    assert "<svg" in html and html.count('class="link link-gap"') == 5
+    # the graph is drawn on the server: only the site's own external scripts, none inline
+    assert all("src=" in tag for tag in re.findall(r"<script[^>]*>", html))
+
+
+def test_gaps_page_lists_candidates_with_reasons(
+    client, nev, staff_b, django_assert_max_num_queries
+):
+    _login(client, staff_b)
+    with django_assert_max_num_queries(12):
+        page = client.get(reverse("chains:gaps", args=[nev.pk]), {"region": "441200"})
+    html = page.content.decode()
+    assert "赛轮集团股份有限公司" in html
+    assert html.count('action="/leads/new/"') >= 5  # staff may start a lead from a candidate
+
+
+def test_staff_add_links_and_edges_viewers_cannot(client, nev, staff_b, leader_jinhua):
+    _login(client, staff_b)
+    url = reverse("chains:link_add", args=[nev.pk])
+    response = client.post(url, {"name": "热管理", "position": "midstream",
+                                 "industry_codes": "C3464", "keywords": "热泵, 液冷"})  # fmt: skip
+    assert response.status_code == 302
+    link = Link.objects.get(chain=nev, name="热管理")
+    assert link.keywords == ["热泵", "液冷"]
+    vehicle = Link.objects.get(chain=nev, name="整车")
+    response = client.post(reverse("chains:edge_add", args=[nev.pk]),
+                           {"supplier": link.pk, "consumer": vehicle.pk})  # fmt: skip
+    assert response.status_code == 302 and link.supplies.get().consumer == vehicle
+    client.logout()
+    _login(client, leader_jinhua)
+    assert client.post(url, {"name": "x", "position": "upstream"}).status_code == 403
+
+
+def _mounted(router) -> bool:
+    from devzone.api.site import api
+
+    return any(mounted is router for _, mounted in api._routers)
+
+
+def test_api_gaps_carry_reasons_as_data_and_text(client, nev, staff_b):
+    from devzone.chains.api import router
+
+    assert _mounted(router), "the router must be mounted in devzone.api.site"
+    _login(client, staff_b)
+    data = client.get(f"/api/chains/{nev.pk}/gaps", {"region": "441200"}).json()
+    reasons = data["gaps"][0]["candidates"][0]["reasons"]
+    assert {"code", "points", "params", "text"} <= set(reasons[0])
+    exported = client.get(f"/api/chains/{nev.pk}/export").json()
+    assert exported["format"] == "devzone-chain"
+
+
+def test_cli_gaps_of_a_curated_chain_as_json(nev, capsys):
+    from devzone.chains.cli import show_gaps
+
+    args = argparse.Namespace(chain=nev.name, region="441200", threshold=1, candidates=3,
+                              depth=3, store=None, json=True)  # fmt: skip
+    assert show_gaps(args) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {gap["link"] for gap in data["gaps"]} == {"电机", "线束", "轮胎", "传感", "车灯"}
+
+
+def test_cli_export_and_import_round_trip(nev, tmp_path, capsys):
+    from devzone.chains.cli import export_file, import_file
+
+    path = tmp_path / "nev.json"
+    assert export_file(argparse.Namespace(name=nev.name, output=str(path))) == 0
+    assert import_file(argparse.Namespace(file=str(path))) == 0
+    assert "11 links" in capsys.readouterr().out

@@ -1,0 +1,53 @@
+"""The ``devzone`` command: set up, load, serve and inspect a devzone installation.
+
+``main`` parses the arguments and runs one command. Django is started only by the commands
+that need the database, so ``devzone --help`` and ``devzone parse-amount`` answer at once.
+Mistakes in the input (an unknown user, a bad CSV row, an amount that cannot be read) print one
+clear line on stderr and exit with status 2; they never show a Python traceback. A database
+that is not set up (no tables yet, server unreachable) is reported the same way, status 1.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from devzone.cli.base import CommandError, report_error
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (0 done, 2 bad input)."""
+    from devzone.cli.parser import build_parser
+
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # argparse: --help (0) or a usage error (2)
+        return int(exit_.code or 0)
+    if not getattr(args, "handler", None):
+        (getattr(args, "help_parser", None) or parser).print_help(sys.stderr)
+        return 2
+    try:
+        return int(args.handler(args) or 0)
+    except CommandError as error:
+        report_error(str(error))
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:
+        if not _is_database_error(error):
+            raise
+        report_error(f"database: {error} (has `devzone migrate` been run?)")
+        return 1
+
+
+def _is_database_error(error: Exception) -> bool:
+    """A missing table or an unreachable server is the setup's problem, not a bug."""
+    if "django.db" not in sys.modules:
+        return False
+    from django.db import DatabaseError
+
+    return isinstance(error, DatabaseError)
+
+
+__all__ = ["main"]

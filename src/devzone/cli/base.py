@@ -1,0 +1,61 @@
+"""What every command shares: starting Django lazily and reporting errors in one line.
+
+The command line is the operator's tool and, like Django's own management commands, its help
+and messages are in English; messages that come from the services (validation errors) arrive
+already translated into the installation's language.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+PROG = "devzone"
+
+
+class CommandError(Exception):
+    """Bad input: printed as one line on stderr, exit status 2."""
+
+
+def report_error(message: str) -> None:
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+
+
+def setup_django() -> None:
+    """Configure and start Django once, on first use (the embedded database's folder included)."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "devzone.conf.settings")
+    from django.apps import apps
+
+    if apps.ready:
+        return
+    if not os.environ.get("DATABASE_URL"):
+        from devzone.core.paths import data_dir
+
+        data_dir().mkdir(parents=True, exist_ok=True)
+    import django
+
+    django.setup()
+
+
+def describe_validation_error(error: Any) -> str:
+    """A Django ValidationError as one line: "field: message; other: message"."""
+    if hasattr(error, "error_dict"):
+        parts = []
+        for field, messages in error.message_dict.items():
+            prefix = "" if field == "__all__" else f"{field}: "
+            parts += [f"{prefix}{message}" for message in messages]
+        return "; ".join(parts)
+    return "; ".join(str(message) for message in error.messages)
+
+
+def run_service(function: Any, *args: Any, **kwargs: Any) -> Any:
+    """Call a service; its ValidationError or PermissionDenied becomes a CommandError."""
+    from django.core.exceptions import PermissionDenied, ValidationError
+
+    try:
+        return function(*args, **kwargs)
+    except ValidationError as error:
+        raise CommandError(describe_validation_error(error)) from error
+    except PermissionDenied as error:
+        raise CommandError(str(error)) from error

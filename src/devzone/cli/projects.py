@@ -1,0 +1,59 @@
+"""``devzone projects list``: the ledger as a user sees it, through the same visibility rules."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from devzone.cli.base import CommandError, setup_django
+
+
+def list_projects(args: argparse.Namespace) -> int:
+    setup_django()
+    from devzone.projects.models import Project
+
+    projects = Project.objects.all()
+    if args.user:
+        projects = Project.objects.visible_to(_user(args.user))
+    if args.zone:
+        projects = projects.filter(zone__slug=args.zone)
+    projects = projects.select_related("zone").with_stage().order_by("zone__slug", "name")
+    rows = [_row(project) for project in projects]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    else:
+        _print_table(rows)
+    return 0
+
+
+def _user(username: str) -> Any:
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.filter(username=username).first()
+    if user is None:
+        raise CommandError(f"no user named {username!r}")
+    return user
+
+
+def _row(project: Any) -> dict[str, Any]:
+    return {
+        "id": project.pk,
+        "name": project.name,
+        "zone": project.zone.slug,
+        "planned_investment": format(project.planned_investment.normalize(), "f"),
+        "currency": "CNY",
+        "stage": project.stage,
+        "is_generated": project.is_generated,
+    }
+
+
+def _print_table(rows: list[dict[str, Any]]) -> None:
+    from decimal import Decimal
+
+    from devzone.core.units import format_money
+
+    for row in rows:
+        money = format_money(Decimal(row["planned_investment"]), language="en")
+        print(f"{row['id']:>6}  {row['zone']:<18} {money:>22}  {row['stage']:<20} {row['name']}")
+    print(f"{len(rows)} project(s)")

@@ -1,0 +1,169 @@
+"""Users, tokens, the project list, the demo and serving, run in-process through ``main``."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from devzone.cli import main
+
+GOOD_PASSWORD = "Zone-office-2024!"
+
+
+@pytest.fixture
+def stdin(monkeypatch):
+    def feed(text: str) -> None:
+        monkeypatch.setattr("sys.stdin", io.StringIO(text))
+
+    return feed
+
+
+def test_createuser_with_a_role_and_zone(zone_a, stdin, capsys):
+    from django.contrib.auth import get_user_model
+
+    stdin(GOOD_PASSWORD + "\n")
+
+    status = main(["createuser", "wang", "--role", "staff", "--zone", "jdz", "--password-stdin"])
+
+    user = get_user_model().objects.get(username="wang")
+    assert status == 0
+    assert user.check_password(GOOD_PASSWORD)
+    assert user.membership.role == "staff"
+    assert list(user.membership.zones.all()) == [zone_a]
+    assert "Created wang (staff) for jdz" in capsys.readouterr().out
+
+
+def test_createuser_asks_twice_and_refuses_different_passwords(db, monkeypatch, capsys):
+    from django.contrib.auth import get_user_model
+
+    answers = iter([GOOD_PASSWORD, "something-else-2024"])
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
+
+    assert main(["createuser", "li", "--role", "viewer"]) == 2
+    assert "differ" in capsys.readouterr().err
+    assert not get_user_model().objects.filter(username="li").exists()
+
+
+@pytest.mark.parametrize(
+    ("arguments", "password", "message"),
+    [
+        (["--zone", "nowhere"], GOOD_PASSWORD, "no zone with the short code nowhere"),
+        (["--region", "999999"], GOOD_PASSWORD, "no province"),
+        ([], "short", "devzone: error:"),  # the validator's message, in the site's language
+    ],
+)
+def test_createuser_reports_bad_input(regions, stdin, capsys, arguments, password, message):
+    from django.contrib.auth import get_user_model
+
+    stdin(password + "\n")
+
+    status = main(["createuser", "zhao", "--role", "staff", *arguments, "--password-stdin"])
+
+    assert status == 2
+    assert message in capsys.readouterr().err
+    assert not get_user_model().objects.filter(username="zhao").exists()
+
+
+def test_createuser_refuses_a_taken_name(admin_user, stdin, capsys):
+    stdin(GOOD_PASSWORD + "\n")
+
+    assert main(["createuser", "admin1", "--role", "viewer", "--password-stdin"]) == 2
+    assert "username" in capsys.readouterr().err
+
+
+def test_token_create_prints_a_working_token_once(staff_a, capsys):
+    from devzone.accounts.services import user_for_token
+
+    assert main(["token", "create", "staff_a", "--name", "scripts"]) == 0
+    captured = capsys.readouterr()
+
+    assert user_for_token(captured.out.strip()) == staff_a
+    assert "not shown again" in captured.err
+
+
+def test_token_for_an_unknown_user(db, capsys):
+    assert main(["token", "create", "ghost"]) == 2
+    assert "no user named 'ghost'" in capsys.readouterr().err
+
+
+def _listed(capsys, *arguments: str) -> set[str]:
+    assert main(["projects", "list", "--json", *arguments]) == 0
+    return {row["name"] for row in json.loads(capsys.readouterr().out)}
+
+
+def test_projects_list_obeys_the_users_scope(project_a, project_b, staff_a, capsys):
+    assert _listed(capsys, "--user", "staff_a") == {project_a.name}
+    assert _listed(capsys) == {project_a.name, project_b.name}
+    assert _listed(capsys, "--zone", "zq-hitech") == {project_b.name}
+
+
+def test_projects_list_table_and_query_count(
+    project_a, project_b, leader_jinhua, capsys, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(6):
+        assert main(["projects", "list", "--user", "leader_jh"]) == 0
+    out = capsys.readouterr().out
+
+    assert project_a.name in out and project_b.name not in out
+    assert "1 project(s)" in out
+
+
+def test_projects_list_for_an_unknown_user(db, capsys):
+    assert main(["projects", "list", "--user", "nobody"]) == 2
+    assert "no user named 'nobody'" in capsys.readouterr().err
+
+
+def test_demo_twice_is_idempotent(db, capsys):
+    from devzone.core.models import ChangeRecord
+    from devzone.projects.models import Project
+
+    assert main(["demo", "--no-serve"]) == 0
+    first = capsys.readouterr().out
+    counts = (Project.objects.count(), ChangeRecord.objects.count())
+
+    assert main(["demo", "--no-serve"]) == 0
+    second = capsys.readouterr().out
+
+    assert "Demo data loaded" in first
+    assert "admin" in first and "devzone-demo" in first
+    assert "already loaded" in second
+    assert (Project.objects.count(), ChangeRecord.objects.count()) == counts
+
+
+def test_serve_runs_gunicorn_on_the_address_given(db, monkeypatch, capsys):
+    calls = []
+
+    class Served(Exception):
+        pass
+
+    def fake_execv(path, argv):
+        calls.append(argv)
+        raise Served
+
+    monkeypatch.setattr("os.execv", fake_execv)
+
+    with pytest.raises(Served):
+        main(["serve", "--host", "127.0.0.1", "--port", "8123"])
+
+    assert calls[0][1:4] == ["-m", "gunicorn", "devzone.conf.wsgi"]
+    assert "127.0.0.1:8123" in calls[0]
+    assert "http://127.0.0.1:8123/" in capsys.readouterr().out
+
+
+def test_manage_passes_through_to_django(db, capsys):
+    assert main(["manage", "check"]) == 0
+    assert "no issues" in capsys.readouterr().out
+
+
+def test_a_database_without_tables_is_reported_without_a_traceback(db, capsys, monkeypatch):
+    from django.db import OperationalError
+
+    def broken(args):
+        raise OperationalError("no such table: projects_project")
+
+    monkeypatch.setattr("devzone.cli.projects.list_projects", broken)
+
+    assert main(["projects", "list"]) == 1
+    assert "devzone migrate" in capsys.readouterr().err

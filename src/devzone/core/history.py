@@ -1,0 +1,96 @@
+"""The change history: every write through a service leaves a ChangeRecord.
+
+Services call :func:`save_with_history` / :func:`delete_with_history` instead of ``save()``.
+Snapshots are plain JSON (decimals and dates as strings) so they read the same on SQLite and
+PostgreSQL and survive schema changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+
+from devzone.core.middleware import current_request_id
+from devzone.core.models import ChangeAction, ChangeRecord
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f") if value == value.to_integral() else str(value)
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, models.Model):
+        return value.pk
+    return value
+
+
+def snapshot(instance: models.Model) -> dict[str, Any]:
+    """The concrete field values of a record, ready for JSON."""
+    data: dict[str, Any] = {}
+    for field in instance._meta.concrete_fields:
+        data[field.attname] = _jsonable(getattr(instance, field.attname))
+    for field in instance._meta.many_to_many:
+        if instance.pk is not None:
+            data[field.name] = sorted(obj.pk for obj in getattr(instance, field.name).all())
+    data.pop("created_at", None)
+    data.pop("updated_at", None)
+    return data
+
+
+def record_change(
+    instance: models.Model,
+    action: str,
+    *,
+    actor: Any,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+) -> ChangeRecord:
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    return ChangeRecord.objects.create(
+        content_type=ContentType.objects.get_for_model(type(instance)),
+        object_id=str(instance.pk),
+        object_repr=str(instance)[:300],
+        action=action,
+        actor=user,
+        actor_name=(user.get_username() if user else str(actor or "system"))[:150],
+        request_id=current_request_id() or "",
+        before=before,
+        after=after,
+    )
+
+
+@transaction.atomic
+def save_with_history(instance: models.Model, *, actor: Any, m2m: dict | None = None) -> None:
+    """Validate and save ``instance`` and record the change (create or update).
+
+    ``m2m`` maps many-to-many field names to the new related objects, set after the save.
+    Nothing is recorded when an update changes nothing.
+    """
+    creating = instance._state.adding or instance.pk is None
+    before = None
+    if not creating:
+        before = snapshot(type(instance)._base_manager.get(pk=instance.pk))
+    instance.full_clean()
+    instance.save()
+    for name, objects in (m2m or {}).items():
+        getattr(instance, name).set(objects)
+    after = snapshot(instance)
+    if creating:
+        record_change(instance, ChangeAction.CREATE, actor=actor, before=None, after=after)
+    elif before != after:
+        record_change(instance, ChangeAction.UPDATE, actor=actor, before=before, after=after)
+
+
+@transaction.atomic
+def delete_with_history(instance: models.Model, *, actor: Any) -> None:
+    before = snapshot(instance)
+    record_change(instance, ChangeAction.DELETE, actor=actor, before=before, after=None)
+    instance.delete()
+
+
+def history_of(instance: models.Model):  # type: ignore[no-untyped-def]
+    return ChangeRecord.objects.for_object(instance).select_related("actor")

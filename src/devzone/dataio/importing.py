@@ -1,0 +1,232 @@
+"""Importing a project ledger: read, check every row, plan, then write all or nothing.
+
+The pipeline is the one NetBox and Open Supply Hub follow: parse → clean → match by natural key
+→ validate everything → one transaction. No row is written before every row has been checked,
+so a dry run and a real import report the same problems, and a file with one bad row changes
+nothing unless the user asks for ``skip_invalid`` (the bad rows then go to a file to fix).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from devzone.dataio.bulk import BulkWriter, large_cache
+from devzone.dataio.headers import PROJECT_TABLE
+from devzone.dataio.layout import Layout, find_layout
+from devzone.dataio.ledger import ProjectRow, ProjectRowReader, split_investors
+from devzone.dataio.lookups import Industries, Investors, Places, suggestions
+from devzone.dataio.planning import (
+    build_plan,
+    check_creatable,
+    check_duplicates,
+    match_existing,
+)
+from devzone.dataio.reading import Row, SpreadsheetError, Table, open_table
+from devzone.dataio.rejected import write_rejected
+from devzone.dataio.results import ImportResult, Issue
+from devzone.dataio.writing import apply_plan
+from devzone.regions.models import Zone
+
+Progress = Callable[[int, int, str], None]
+PROGRESS_EVERY = 2000
+SUGGESTION_LIMIT = 200  # unmatched investor names looked up in the fuzzy matcher
+
+
+def _no_progress(done: int, total: int, stage: str) -> None:
+    return None
+
+
+def import_projects(
+    path: str | Path,
+    *,
+    actor: Any,
+    dry_run: bool = False,
+    skip_invalid: bool = False,
+    rejected_path: str | Path | None = None,
+    default_zone: Zone | None = None,
+    sheet: str | None = None,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Import (or, with ``dry_run``, check) the project ledger at ``path`` as ``actor``.
+
+    ``actor=None`` is the operator at the command line and may edit every zone. Returns the
+    counts and every problem; ``result.committed`` says whether anything was written.
+    """
+    result = ImportResult("projects", dry_run)
+    try:
+        table = open_table(path, sheet=sheet)
+    except SpreadsheetError as exc:
+        result.file_error = exc.message
+        return result
+    return import_from_table(
+        table,
+        result,
+        PROJECT_TABLE,
+        actor=actor,
+        skip_invalid=skip_invalid,
+        rejected_path=rejected_path,
+        default_zone=default_zone,
+        progress=progress,
+    )
+
+
+def import_from_table(
+    table: Table,
+    result: ImportResult,
+    lookup: dict[str, Any],
+    *,
+    actor: Any,
+    skip_invalid: bool = False,
+    rejected_path: str | Path | None = None,
+    default_zone: Zone | None = None,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """The ledger pipeline over rows from any source (a sheet, or OC4IDS turned into rows)."""
+    progress = progress or _no_progress
+    try:
+        layout, data = find_layout(table, lookup, required_any=("name", "code"))
+        raw = _collect(data, progress)
+    except SpreadsheetError as exc:
+        result.file_error = exc.message
+        return result
+    result.rows = len(raw)
+    result.unknown_columns = layout.unknown
+    if not raw:
+        result.file_error = _("The sheet has a header but no data rows.")
+        return result
+    rows, investors = _read_rows(
+        raw, layout, table, actor=actor, default_zone=default_zone, progress=progress
+    )
+    names = investors.legal_names if investors else {}
+    return _finish(
+        rows,
+        layout,
+        result,
+        actor=actor,
+        skip_invalid=skip_invalid,
+        rejected_path=rejected_path,
+        progress=progress,
+        enterprise_names=names,
+    )
+
+
+def _collect(data: Iterable[Row], progress: Progress) -> list[Row]:
+    rows = []
+    for row in data:
+        rows.append(row)
+        if len(rows) % PROGRESS_EVERY == 0:
+            progress(len(rows), 0, "reading")
+    return rows
+
+
+def _read_rows(
+    raw: list[Row],
+    layout: Layout,
+    table: Table,
+    *,
+    actor: Any,
+    default_zone: Zone | None,
+    progress: Progress,
+) -> tuple[list[ProjectRow], Investors | None]:
+    keys = layout.keys
+    investors = None
+    if "investors" in keys:
+        index = layout.column("investors").index  # type: ignore[union-attr]
+        names = {
+            n
+            for _number, values in raw
+            if index < len(values)
+            for n in split_investors(str(values[index] or ""))
+        }
+        investors = Investors(names)
+    industries = Industries.load() if keys & {"industry", "industry_code"} else None
+    reader = ProjectRowReader(
+        layout,
+        places=Places.load(),
+        industries=industries,
+        investors=investors,
+        default_zone=default_zone,
+        actor=actor,
+        today=timezone.localdate(),
+    )
+    rows = []
+    total = len(raw)
+    for number, values in raw:
+        row = reader.read(number, values)
+        if table.cell_problems:
+            flag_cell_problems(row, layout, table)
+        rows.append(row)
+        if len(rows) % PROGRESS_EVERY == 0:
+            progress(len(rows), total, "checking")
+    check_duplicates(rows)
+    match_existing(rows, reader)
+    check_creatable(rows, {c.spec.key: c.header for c in layout.columns})
+    return rows, investors
+
+
+def flag_cell_problems(row: Any, layout: Layout, table: Table) -> None:
+    """Error cells and formulas never computed read as empty: say so instead."""
+    for column in layout.columns:
+        problem = table.cell_problems.get((row.number, column.index))
+        if problem is None:
+            continue
+        if problem == "formula":
+            message = _(
+                "The cell holds a formula that was never calculated: open the file in "
+                "Excel, save it, and import again (or type the value)."
+            )
+        else:
+            message = _("The cell holds the error %s: fix the formula or type the value.") % (
+                problem
+            )
+        row.errors.append(Issue(row.number, column.header, message, problem))
+
+
+def _finish(
+    rows: list[ProjectRow],
+    layout: Layout,
+    result: ImportResult,
+    *,
+    actor: Any,
+    skip_invalid: bool,
+    rejected_path: str | Path | None,
+    progress: Progress,
+    enterprise_names: dict[int, str],
+) -> ImportResult:
+    plan = build_plan([r for r in rows if not r.errors])
+    bad = [r for r in rows if r.errors]
+    _report(rows, result)
+    result.created = len(plan.projects_new)
+    result.updated = plan.updated
+    result.unchanged = plan.unchanged
+    result.rejected = len(bad)
+    if bad and rejected_path and (skip_invalid or result.dry_run):
+        write_rejected(rejected_path, layout, bad)
+        result.rejected_path = str(rejected_path)
+    if result.dry_run or (bad and not skip_invalid):
+        return result
+    progress(0, len(rows), "writing")
+    with transaction.atomic(), large_cache():
+        writer = BulkWriter(actor=actor)
+        apply_plan(plan, writer, enterprise_names=enterprise_names)
+    result.committed = True
+    progress(len(rows), len(rows), "done")
+    return result
+
+
+def _report(rows: list[ProjectRow], result: ImportResult) -> None:
+    for row in rows:
+        result.errors.extend(row.errors)
+        result.warnings.extend(row.warnings)
+        result.reviews.extend(row.reviews)
+    unmatched = sorted({name for row in rows for name in row.unmatched_investors})
+    close = suggestions(unmatched[:SUGGESTION_LIMIT]) if unmatched else {}
+    for issue in result.reviews:
+        if close.get(issue.value):
+            issue.message += " " + _("Close names: %s.") % "、".join(close[issue.value])

@@ -1,0 +1,198 @@
+"""Opening a spreadsheet: find out what the file really is, then hand back its rows.
+
+Reading goes through python-calamine (Rust) for .xlsx, .xls and .ods, and the ``csv`` module
+for text files in UTF-8 (with or without BOM) or GBK/GB18030. What a file *is* is decided from
+its bytes, not its name: users rename files, and browsers send whatever name they like.
+Everything that cannot be read becomes a :class:`SpreadsheetError` with a sentence a clerk
+can act on, before anything else happens.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import python_calamine
+from django.utils.translation import gettext as _
+
+from devzone.dataio import xlsxprobe
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+_OTHER_MAGICS = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b", b"Rar!", b"7z\xbc")
+CSV_ENCODINGS = ("utf-8-sig", "gb18030")
+
+Row = tuple[int, list[object]]  # (row number as the spreadsheet shows it, cell values)
+
+
+class SpreadsheetError(Exception):
+    """A file that cannot be read as a spreadsheet at all; nothing is imported."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass
+class Table:
+    """The rows of one sheet, plus what the reader knows about its cells."""
+
+    rows: Iterator[Row]
+    format: str
+    sheet: str = ""
+    merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
+    # (row number, column index) → why the cell cannot be trusted (#REF!, formula never computed)
+    cell_problems: dict[tuple[int, int], str] = field(default_factory=dict)
+
+
+def open_table(path: str | Path, *, sheet: str | None = None) -> Table:
+    """Open ``path`` and return the rows of ``sheet`` (default: the first visible worksheet)."""
+    path = Path(path)
+    head = _head(path)
+    if head[:4] == ZIP_MAGIC:
+        return _zip_table(path, sheet)
+    if head[:8] == OLE2_MAGIC:
+        return _ole2_table(path, sheet)
+    return _text_table(path, head)
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8192)
+    except OSError as exc:
+        raise SpreadsheetError("unreadable", _("The file cannot be opened: %s") % exc) from exc
+    if not head.strip(b" \t\r\n\xef\xbb\xbf"):
+        raise SpreadsheetError("empty", _("The file is empty."))
+    return head
+
+
+def _zip_table(path: Path, sheet: str | None) -> Table:
+    kind = xlsxprobe.zip_kind(path)
+    if kind == "corrupted":
+        raise SpreadsheetError(
+            "corrupted",
+            _(
+                "The file is damaged (its zip structure is broken): open it in Excel, save it "
+                "again and retry."
+            ),
+        )
+    if kind not in ("xlsx", "ods"):
+        raise SpreadsheetError(
+            "not_spreadsheet", _("The file is a zip archive but not a spreadsheet (.xlsx or .ods).")
+        )
+    table = _calamine_table(path, sheet, kind)
+    if kind == "xlsx":
+        table.cell_problems = xlsxprobe.cell_problems(path, table.sheet)
+    return table
+
+
+def _ole2_table(path: Path, sheet: str | None) -> Table:
+    with path.open("rb") as handle:
+        data = handle.read(1 << 20)
+    if ENCRYPTED_PACKAGE in data:
+        raise SpreadsheetError(
+            "encrypted",
+            _(
+                "The workbook is protected by a password. Remove the password in Excel "
+                "(File → Info → Protect Workbook), save, and import again."
+            ),
+        )
+    return _calamine_table(path, sheet, "xls")
+
+
+def _calamine_table(path: Path, sheet: str | None, kind: str) -> Table:
+    try:
+        with path.open("rb") as handle:
+            workbook = python_calamine.CalamineWorkbook.from_filelike(handle)
+        name = sheet or _first_visible(workbook)
+        data = workbook.get_sheet_by_name(name)
+    except python_calamine.PasswordError as exc:
+        raise SpreadsheetError("encrypted", _("The workbook is protected by a password.")) from exc
+    except python_calamine.WorksheetNotFound as exc:
+        raise SpreadsheetError(
+            "no_sheet", _("The workbook has no sheet named %s.") % sheet
+        ) from exc
+    except (python_calamine.CalamineError, ValueError, OSError) as exc:
+        raise SpreadsheetError(
+            "corrupted",
+            _(
+                "The file is damaged and cannot be read (%s): open it in Excel, save it again "
+                "and retry."
+            )
+            % exc,
+        ) from exc
+    return Table(
+        rows=_calamine_rows(data),
+        format=kind,
+        sheet=name,
+        merged=list(data.merged_cell_ranges or []),
+    )
+
+
+def _first_visible(workbook: python_calamine.CalamineWorkbook) -> str:
+    for meta in workbook.sheets_metadata:
+        visible = meta.visible == python_calamine.SheetVisibleEnum.Visible
+        if visible and meta.typ == python_calamine.SheetTypeEnum.WorkSheet:
+            return meta.name
+    if not workbook.sheet_names:
+        raise SpreadsheetError("empty", _("The workbook has no sheets."))
+    return workbook.sheet_names[0]
+
+
+def _calamine_rows(data: python_calamine.CalamineSheet) -> Iterator[Row]:
+    start = data.start
+    if start is None:
+        return
+    first_row, first_col = start
+    pad = [""] * first_col
+    for offset, values in enumerate(data.iter_rows()):
+        yield first_row + offset + 1, pad + values if pad else values
+
+
+def _text_table(path: Path, head: bytes) -> Table:
+    lowered = head[:512].lower()
+    if head.startswith(_OTHER_MAGICS) or b"\x00" in head:
+        raise SpreadsheetError(
+            "not_spreadsheet",
+            _("The file is not a spreadsheet: devzone reads .xlsx, .xls, .ods and .csv files."),
+        )
+    if b"<html" in lowered or b"<table" in lowered or b"<?xml" in lowered:
+        raise SpreadsheetError(
+            "not_spreadsheet",
+            _(
+                "The file is a web page (HTML or XML) saved under a spreadsheet name: open it in "
+                "Excel and save it as .xlsx."
+            ),
+        )
+    text = _decode(path.read_bytes())
+    return Table(rows=_csv_rows(text), format="csv")
+
+
+def _decode(data: bytes) -> str:
+    for encoding in CSV_ENCODINGS:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise SpreadsheetError(
+        "encoding", _("The text file is neither UTF-8 nor GBK: save it from Excel as “CSV UTF-8”.")
+    )
+
+
+def _csv_rows(text: str) -> Iterator[Row]:
+    first_line = text[: text.find("\n")] if "\n" in text else text
+    counts = {d: first_line.count(d) for d in (",", "\t", ";")}
+    delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        for number, values in enumerate(reader, start=1):
+            yield number, list(values)
+    except csv.Error as exc:
+        message = _("The text file is not valid CSV: %s") % exc
+        raise SpreadsheetError("not_spreadsheet", message) from exc

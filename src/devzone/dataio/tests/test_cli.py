@@ -1,0 +1,90 @@
+"""The command-line functions, run through an argparse parser built with ``register``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+import pytest
+
+from devzone.dataio.cli import register
+from devzone.projects.models import Project
+
+
+def _run(*argv: str) -> int:
+    parser = argparse.ArgumentParser(prog="devzone")
+    register(parser.add_subparsers())
+    args = parser.parse_args(argv)
+    return args.handler(args)
+
+
+def test_import_dry_run_json_then_import(zh_ledger, zone_a, capsys):
+    assert _run("import", "projects", str(zh_ledger), "--dry-run", "--json") == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert (summary["created"], summary["committed"], summary["ok"]) == (3, False, True)
+    assert not Project.objects.exists()
+
+    assert _run("import", "projects", str(zh_ledger), "--user", "") == 0
+    assert "3 created" in capsys.readouterr().out
+    assert Project.objects.count() == 3
+
+
+def test_import_errors_exit_1_and_write_rejected_rows(tmp_path, zone_a, capsys):
+    from devzone.dataio.tests.ledgers import write_csv
+
+    path = write_csv(
+        tmp_path / "x.csv", [["项目名称", "计划总投资（亿元）"], ["甲", "待定"], ["乙", 2]]
+    )
+    rejected = tmp_path / "rejected.csv"
+
+    code = _run(
+        "import",
+        "projects",
+        str(path),
+        "--zone",
+        zone_a.slug,
+        "--skip-invalid",
+        "--rejected",
+        str(rejected),
+    )
+
+    assert code == 0 and Project.objects.count() == 1
+    assert "待定" in rejected.read_text(encoding="utf-8-sig")
+    assert _run("import", "projects", str(path), "--zone", zone_a.slug) == 1
+    assert "Nothing was imported" in capsys.readouterr().out
+
+
+def test_import_as_a_user_outside_the_zone(zh_ledger, staff_b, capsys):
+    assert _run("import", "projects", str(zh_ledger), "--user", "staff_b", "--json") == 1
+    assert not Project.objects.exists()
+
+
+def test_bad_file_exits_2(tmp_path, db, capsys):
+    path = tmp_path / "empty.csv"
+    path.write_text("")
+    assert _run("import", "projects", str(path)) == 2
+    assert "empty" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("name", "marker"),
+    [("out.xlsx", b"PK"), ("out.csv", "项目代码".encode()), ("out.json", b'"projects"')],
+)
+def test_export_formats_and_filters(zh_ledger, staff_a, tmp_path, capsys, name, marker):
+    from devzone.dataio.importing import import_projects
+
+    import_projects(zh_ledger, actor=staff_a)
+    output = tmp_path / name
+
+    assert (
+        _run("export", "projects", "-o", str(output), "--user", "staff_a", "--search", "物流") == 0
+    )
+
+    assert marker in output.read_bytes()[:4000]
+    assert "1 project(s)" in capsys.readouterr().out
+
+
+def test_template(tmp_path, db, capsys):
+    output = tmp_path / "t.xlsx"
+    assert _run("template", "-o", str(output), "--language", "en") == 0
+    assert output.exists()

@@ -1,0 +1,132 @@
+"""Carrying out a plan: projects, milestones and investor links written in bulk, with history.
+
+Must run inside one transaction (the importer opens it): ids are reserved first, so that the
+milestones and investor links of new projects can be inserted in the same batches.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from devzone.dataio.bulk import BulkWriter, json_date, json_text, record_changes_bulk
+from devzone.dataio.planning import MILESTONE_COLUMNS, PROJECT_COLUMNS, Change, Plan
+from devzone.projects.choices import MilestoneKind
+from devzone.projects.models import Milestone, Project, ProjectInvestor
+
+LINK_COLUMNS = ("project_id", "enterprise_id", "role")
+
+
+def apply_plan(plan: Plan, writer: BulkWriter, *, enterprise_names: dict[int, str]) -> None:
+    _write_projects(plan, writer)
+    _write_milestones(plan, writer)
+    _write_links(plan, writer, enterprise_names)
+    writer.flush_history()
+
+
+def _snapshot(pk: int, values: dict[str, Any] | None) -> dict[str, Any] | None:
+    return None if values is None else {"id": pk, **values}
+
+
+def _write_projects(plan: Plan, writer: BulkWriter) -> None:
+    ids = writer.reserve_ids(Project, len(plan.projects_new))
+    for change, pk in zip(plan.projects_new, ids, strict=True):
+        change.pk = pk
+        change.row.project_id = pk  # type: ignore[union-attr]
+    now = writer.db_now
+    writer.insert(
+        Project,
+        ("id", "created_at", "updated_at", *PROJECT_COLUMNS),
+        ((c.pk, now, now, *(c.after[k] for k in PROJECT_COLUMNS)) for c in plan.projects_new),
+    )
+    writer.update(
+        Project,
+        (*PROJECT_COLUMNS, "updated_at"),
+        ((*(c.after[k] for k in PROJECT_COLUMNS), now, c.pk) for c in plan.projects_changed),
+    )
+    for change in plan.projects_changed:
+        change.row.project_id = change.pk  # type: ignore[union-attr]
+    record_changes_bulk(writer, Project, _history(plan.projects_new + plan.projects_changed))
+
+
+def _history(changes: list[Change], label=None, encode=_snapshot):  # type: ignore[no-untyped-def]
+    for change in changes:
+        text = label(change) if label else change.label
+        yield change.pk, text, encode(change.pk, change.before), encode(change.pk, change.after)
+
+
+def _milestone_json(pk: int, values: dict[str, Any] | None) -> str | None:
+    """The snapshot of a milestone as JSON text: 400,000 of them, json.dumps is too slow."""
+    if values is None:
+        return None
+    return (
+        f'{{"id": {pk}, "project_id": {values["project_id"]}, "kind": "{values["kind"]}", '
+        f'"planned_date": {json_date(values["planned_date"])}, '
+        f'"actual_date": {json_date(values["actual_date"])}, '
+        f'"note": {json_text(values["note"])}}}'
+    )
+
+
+def _link_json(pk: int, values: dict[str, Any] | None) -> str | None:
+    if values is None:
+        return None
+    return (
+        f'{{"id": {pk}, "project_id": {values["project_id"]}, '
+        f'"enterprise_id": {values["enterprise_id"]}, "role": "{values["role"]}"}}'
+    )
+
+
+def _owner(change: Change) -> None:
+    """Point a milestone or link of a new project at the id just reserved for it."""
+    if change.after is not None and change.after.get("project_id") is None:
+        change.after["project_id"] = change.row.project_id  # type: ignore[union-attr]
+
+
+def _kind_label(kind: str) -> str:
+    return str(MilestoneKind(kind).label)
+
+
+def _write_milestones(plan: Plan, writer: BulkWriter) -> None:
+    ids = writer.reserve_ids(Milestone, len(plan.milestones_new))
+    for change, pk in zip(plan.milestones_new, ids, strict=True):
+        change.pk = pk
+        _owner(change)
+    now = writer.db_now
+    writer.insert(
+        Milestone,
+        ("id", "created_at", "updated_at", *MILESTONE_COLUMNS),
+        ((c.pk, now, now, *(c.after[k] for k in MILESTONE_COLUMNS)) for c in plan.milestones_new),
+    )
+    columns = ("planned_date", "actual_date", "note")
+    writer.update(
+        Milestone,
+        (*columns, "updated_at"),
+        ((*(c.after[k] for k in columns), now, c.pk) for c in plan.milestones_changed),
+    )
+    changes = plan.milestones_new + plan.milestones_changed
+    labels = {kind: _kind_label(kind) for kind in MilestoneKind.values}
+
+    def label(change: Change) -> str:
+        return f"{change.label} · {labels[(change.after or change.before or {})['kind']]}"
+
+    record_changes_bulk(writer, Milestone, _history(changes, label, _milestone_json))
+
+
+def _write_links(plan: Plan, writer: BulkWriter, enterprise_names: dict[int, str]) -> None:
+    ids = writer.reserve_ids(ProjectInvestor, len(plan.links_new))
+    for change, pk in zip(plan.links_new, ids, strict=True):
+        change.pk = pk
+        _owner(change)
+    writer.insert(
+        ProjectInvestor,
+        ("id", *LINK_COLUMNS),
+        ((c.pk, *(c.after[k] for k in LINK_COLUMNS)) for c in plan.links_new),
+    )
+    writer.update(ProjectInvestor, ("role",), ((c.after["role"], c.pk) for c in plan.links_changed))
+    writer.delete(ProjectInvestor, [c.pk for c in plan.links_gone])
+
+    def label(change: Change) -> str:
+        values = change.after or change.before or {}
+        return f"{enterprise_names.get(values['enterprise_id'], '?')} → {change.label}"
+
+    changes = plan.links_new + plan.links_changed + plan.links_gone
+    record_changes_bulk(writer, ProjectInvestor, _history(changes, label, _link_json))

@@ -1,0 +1,164 @@
+"""The enterprise registry over the API: any signed-in user reads, staff and admins write."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema, Status
+from ninja.pagination import PageNumberPagination, paginate
+
+from devzone.api.errors import READ_ERRORS, WRITE_ERRORS
+from devzone.api.types import InputSchema, MoneyIn, MoneyOut
+from devzone.enterprises import services
+from devzone.enterprises.choices import AliasKind
+from devzone.enterprises.models import Enterprise, EnterpriseAlias, Industry
+from devzone.regions.api import RegionRef
+from devzone.regions.models import Region
+
+router = Router(tags=["enterprises"])
+
+
+class IndustryRef(Schema):
+    code: str
+    name: str
+
+
+class AliasOut(Schema):
+    alias: str
+    kind: AliasKind
+
+
+class EnterpriseRef(Schema):
+    id: int
+    legal_name: str
+    short_name: str
+
+
+class EnterpriseOut(Schema):
+    id: int
+    legal_name: str
+    short_name: str
+    name_en: str
+    region_part: str
+    legal_form: str
+    credit_code: str | None
+    region: RegionRef | None
+    industry: IndustryRef | None
+    registered_capital: MoneyOut | None
+    capital_currency: str
+    listed_code: str
+    address: str
+    scope: str
+    aliases: list[AliasOut]
+
+    @staticmethod
+    def resolve_aliases(enterprise: Enterprise) -> list[EnterpriseAlias]:
+        return list(enterprise.aliases.all())
+
+
+class AliasIn(InputSchema):
+    alias: str = Field(..., min_length=1, max_length=200)
+    kind: AliasKind = AliasKind.SHORT
+
+
+class EnterprisePatch(InputSchema):
+    legal_name: str | None = Field(None, min_length=1, max_length=200)
+    short_name: str | None = None
+    name_en: str | None = None
+    region_part: str | None = None
+    legal_form: str | None = None
+    credit_code: str | None = Field(None, description="18-character unified social credit code.")
+    region: str | None = Field(None, description="GB/T 2260 code of the registered region.")
+    industry: str | None = Field(None, description="GB/T 4754 code.")
+    registered_capital: MoneyIn | None = None
+    capital_currency: str | None = Field(None, min_length=3, max_length=3)
+    listed_code: str | None = None
+    address: str | None = None
+    scope: str | None = None
+
+
+class EnterpriseIn(EnterprisePatch):
+    legal_name: str = Field(..., min_length=1, max_length=200)
+    aliases: list[AliasIn] = []
+
+
+class EnterpriseFilters(Schema):
+    search: str = Field("", description="Part of a name or alias, or a credit code.")
+
+
+def _enterprises() -> QuerySet[Enterprise]:
+    return Enterprise.objects.select_related("region", "industry").prefetch_related("aliases")
+
+
+def _search(enterprises: QuerySet[Enterprise], term: str) -> QuerySet[Enterprise]:
+    term = term.strip()
+    alias = EnterpriseAlias.objects.filter(enterprise=OuterRef("pk"), alias__icontains=term)
+    return enterprises.filter(
+        Q(legal_name__icontains=term)
+        | Q(short_name__icontains=term)
+        | Q(name_en__icontains=term)
+        | Q(credit_code=term.upper().replace(" ", ""))
+        | Exists(alias)
+    )
+
+
+def _references(fields: dict[str, Any]) -> dict[str, Any]:
+    """Turn region and industry codes into records; an unknown code names its field."""
+    if fields.get("region"):
+        fields["region"] = Region.objects.filter(code=fields["region"]).first() or _unknown(
+            "region"
+        )
+    if fields.get("industry"):
+        fields["industry"] = Industry.objects.filter(code=fields["industry"]).first() or _unknown(
+            "industry"
+        )
+    for name in ("short_name", "name_en", "region_part", "legal_form", "listed_code"):
+        if name in fields and fields[name] is None:
+            fields[name] = ""
+    return fields
+
+
+def _unknown(field: str) -> Any:
+    raise ValidationError({field: _("No such record.")})
+
+
+@router.get("/enterprises", response={200: list[EnterpriseOut], **READ_ERRORS})
+@paginate(PageNumberPagination, page_size=50)
+def list_enterprises(
+    request: HttpRequest, filters: Query[EnterpriseFilters]
+) -> QuerySet[Enterprise]:
+    enterprises = _enterprises()
+    return _search(enterprises, filters.search) if filters.search.strip() else enterprises
+
+
+@router.get("/enterprises/{enterprise_id}", response={200: EnterpriseOut, **READ_ERRORS})
+def get_enterprise(request: HttpRequest, enterprise_id: int) -> Enterprise:
+    return get_object_or_404(_enterprises(), pk=enterprise_id)
+
+
+@router.post("/enterprises", response={201: EnterpriseOut, **WRITE_ERRORS})
+@transaction.atomic
+def create_enterprise(request: HttpRequest, payload: EnterpriseIn) -> Status:
+    fields = _references(payload.dict(exclude_unset=True, exclude={"aliases", "legal_name"}))
+    enterprise = services.create_enterprise(
+        actor=request.auth,
+        legal_name=payload.legal_name,
+        aliases=[(alias.alias, alias.kind) for alias in payload.aliases],
+        **fields,
+    )
+    return Status(201, get_object_or_404(_enterprises(), pk=enterprise.pk))
+
+
+@router.patch("/enterprises/{enterprise_id}", response={200: EnterpriseOut, **WRITE_ERRORS})
+@transaction.atomic
+def update_enterprise(
+    request: HttpRequest, enterprise_id: int, payload: EnterprisePatch
+) -> Enterprise:
+    enterprise = get_object_or_404(Enterprise, pk=enterprise_id)
+    changes = _references(payload.dict(exclude_unset=True))
+    services.update_enterprise(enterprise, actor=request.auth, **changes)
+    return get_object_or_404(_enterprises(), pk=enterprise.pk)

@@ -1,0 +1,99 @@
+"""The GB/T 4754-2017 industry classification.
+
+The package ships the 20 sections and 97 divisions (``data/gbt4754_2017_divisions.csv``).
+``devzone reference load industries FILE`` loads the full four-level list from a CSV with the
+columns ``code,name,level,parent_code`` (UTF-8, header required; level 1–4; the parent of a
+section is empty). Loading is idempotent: rows are created or renamed, never duplicated.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import transaction
+
+from devzone.core import codes
+from devzone.enterprises.models import Industry
+
+BUNDLED_DIVISIONS = Path(__file__).with_name("data") / "gbt4754_2017_divisions.csv"
+REQUIRED_COLUMNS = ("code", "name", "level", "parent_code")
+
+
+@dataclass(frozen=True)
+class IndustryRow:
+    code: str
+    name: str
+    level: int
+    parent_code: str | None
+
+
+class ReferenceFileError(ValueError):
+    """A reference CSV that cannot be loaded; the message names the row and column."""
+
+
+def industry_rows(path: Path) -> Iterator[IndustryRow]:
+    with path.open(newline="", encoding="utf-8-sig") as handle:
+        reader = csv.DictReader(handle)
+        missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
+        if missing:
+            raise ReferenceFileError(f"{path.name}: missing column(s) {', '.join(missing)}")
+        for number, row in enumerate(reader, start=2):
+            yield _industry_row(path.name, number, row)
+
+
+def _industry_row(name: str, number: int, row: dict[str, str]) -> IndustryRow:
+    try:
+        code = codes.validate_industry_code(row["code"].strip())
+    except codes.CodeError as exc:
+        raise ReferenceFileError(f"{name} row {number}, column code: {exc}") from exc
+    label = (row["name"] or "").strip()
+    if not label:
+        raise ReferenceFileError(f"{name} row {number}, column name: empty")
+    level = (row["level"] or "").strip()
+    if level not in {"1", "2", "3", "4"} or int(level) != codes.industry_code_level(code):
+        raise ReferenceFileError(
+            f"{name} row {number}, column level: {level!r} does not match code {code}"
+        )
+    parent = (row["parent_code"] or "").strip() or None
+    if parent != codes.industry_parent(code):
+        raise ReferenceFileError(
+            f"{name} row {number}, column parent_code: {parent!r} is not the parent of {code}"
+        )
+    return IndustryRow(code, label, int(level), parent)
+
+
+@transaction.atomic
+def load_industries(path: Path = BUNDLED_DIVISIONS) -> dict[str, int]:
+    """Load (create or rename) every row of the file; all or nothing."""
+    rows = sorted(industry_rows(path), key=lambda row: (row.level, row.code))
+    existing = {industry.code: industry for industry in Industry.objects.all()}
+    created, renamed = [], []
+    for row in rows:
+        industry = existing.get(row.code)
+        if industry is None:
+            industry = Industry(code=row.code, name=row.name, level=row.level)
+            existing[row.code] = industry
+            created.append(industry)
+        elif industry.name != row.name:
+            industry.name = row.name
+            renamed.append(industry)
+    Industry.objects.bulk_create(created, batch_size=1000)
+    Industry.objects.bulk_update(renamed, ["name"], batch_size=1000)
+    by_code = {industry.code: industry for industry in Industry.objects.all()}
+    orphans = [row for row in rows if row.parent_code and row.parent_code not in by_code]
+    if orphans:
+        raise ReferenceFileError(
+            f"{path.name}: parent {orphans[0].parent_code} of {orphans[0].code} is not in the list"
+        )
+    linked = []
+    for row in rows:
+        industry = by_code[row.code]
+        parent_id = by_code[row.parent_code].pk if row.parent_code else None
+        if industry.parent_id != parent_id:
+            industry.parent_id = parent_id
+            linked.append(industry)
+    Industry.objects.bulk_update(linked, ["parent"], batch_size=1000)
+    return {"created": len(created), "renamed": len(renamed), "total": len(by_code)}

@@ -1,0 +1,132 @@
+"""``devzone indicators import`` and ``devzone indicators show``.
+
+The operator at the command line writes as ``actor=None`` (like the other commands).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from devzone.cli.base import CommandError, setup_django
+
+
+def register(commands: Any) -> None:
+    indicators = commands.add_parser(
+        "indicators", help="Indicator series: import statistics, show a series."
+    )
+    indicators.set_defaults(help_parser=indicators)
+    sub = indicators.add_subparsers(title="indicators commands", metavar="COMMAND")
+    load = sub.add_parser(
+        "import",
+        help="Import a spreadsheet of official statistics (all rows or none).",
+        description="Import every series of a spreadsheet (指标名称/频率/单位 header rows, one "
+        "row per period) for a region; the national figures by default.",
+    )
+    load.add_argument("file", metavar="FILE")
+    load.add_argument("--region", metavar="CODE", help="GB/T 2260 code (default: 100000, China)")
+    load.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
+    load.add_argument("--json", action="store_true", help="print the summary as JSON")
+    load.set_defaults(handler=import_file)
+    show = sub.add_parser("show", help="Print one series of a region or zone.")
+    show.add_argument("--region", required=True, metavar="CODE", help="region code or zone slug")
+    show.add_argument("--indicator", required=True, metavar="KEY", help="indicator key, e.g. gdp")
+    show.add_argument("--json", action="store_true", help="print JSON")
+    show.set_defaults(handler=show_series)
+
+
+def _region(code: str | None) -> Any:
+    from devzone.regions.models import Region
+
+    if not code:
+        return None
+    region = Region.objects.filter(code=code).first()
+    if region is None:
+        raise CommandError(f"no region with code {code}")
+    return region
+
+
+def import_file(args: argparse.Namespace) -> int:
+    setup_django()
+    from devzone.cli.base import run_service
+    from devzone.core.units import UnitError
+    from devzone.indicators.catalogue import ensure_catalogue
+    from devzone.indicators.importer import SeriesImportError, import_series_file
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise CommandError(f"no such file: {path}")
+    ensure_catalogue()
+    try:
+        summary = run_service(
+            import_series_file, path, actor=None, region=_region(args.region),
+            dry_run=args.dry_run,
+        )  # fmt: skip
+    except (SeriesImportError, UnitError) as error:
+        raise CommandError(str(error)) from error
+    data = summary.as_dict()
+    if args.json:
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    verb = "Would import" if args.dry_run else "Imported"
+    print(
+        f"{verb} {data['observations']} figures of {data['columns']} columns into region "
+        f"{data['region']}: {data['created']} new, {data['updated']} changed, "
+        f"{data['unchanged']} unchanged; {data['indicators_created']} new indicators."
+    )
+    return 0
+
+
+def _subject(code: str) -> Any:
+    from devzone.regions.models import Region, Zone
+
+    found = Region.objects.filter(code=code).first() or Zone.objects.filter(slug=code).first()
+    if found is None:
+        raise CommandError(f"no region or zone {code!r}")
+    return found
+
+
+def observation_dict(observation: Any) -> dict[str, Any]:
+    from devzone.core.units.quantity import plain_decimal
+
+    def plain(value: Any) -> str | None:
+        return None if value is None else plain_decimal(value)
+
+    return {
+        "period": observation.period_label,
+        "start": observation.period_start.isoformat(),
+        "end": observation.period_end.isoformat(),
+        "granularity": observation.granularity,
+        "cumulative": observation.cumulative,
+        "value": plain(observation.value),
+        "unit": observation.unit,
+        "yoy": plain(observation.yoy),
+        "qualifier": observation.qualifier,
+        "rank": observation.rank,
+        "source": observation.source,
+    }
+
+
+def show_series(args: argparse.Namespace) -> int:
+    setup_django()
+    from devzone.indicators.analysis import series
+    from devzone.indicators.models import Indicator
+
+    subject = _subject(args.region)
+    indicator = Indicator.objects.filter(key=args.indicator).first()
+    if indicator is None:
+        raise CommandError(f"no indicator {args.indicator!r}")
+    rows = [observation_dict(o) for o in series(subject, indicator)]
+    if args.json:
+        document = {"subject": str(subject), "indicator": indicator.key, "observations": rows}
+        json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    for row in rows:
+        ytd = " (year to date)" if row["cumulative"] else ""
+        print(f"{row['period']}{ytd}  {row['value'] or '-'} {row['unit']}  yoy {row['yoy'] or '-'}")
+    return 0

@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from devzone.leads.choices import LeadStage
+
+
+class AdvanceForm(forms.Form):
+    stage = forms.ChoiceField(label=_("Stage"), choices=LeadStage.choices)
+    note = forms.CharField(label=_("Note"), max_length=500, required=False)
+
+
+class ConvertForm(forms.Form):
+    name = forms.CharField(label=_("Project name"), max_length=200, required=False)
+    planned_investment = forms.DecimalField(
+        label=_("Planned total investment (yuan)"), max_digits=20, decimal_places=2, min_value=0
+    )
+
+
+class NextActionForm(forms.Form):
+    next_action = forms.CharField(label=_("Next action"), max_length=200, required=False)
+    next_action_date = forms.DateField(
+        label=_("Next action date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    notes = forms.CharField(label=_("Notes"), widget=forms.Textarea, required=False)

@@ -1,0 +1,199 @@
+"""How well a typed name reads as a contraction of a legal name.
+
+Chinese short names are built by keeping characters of the legal name in order: the trade name
+(宁德时代), its first characters plus an industry word (数码科技 ← 数码视讯科技), region and
+trade-name initials (上普 ← 上海普天), or a scatter (华瓷股份 ← 湖南华联瓷业股份有限公司). So the
+query is aligned, character by character and in order, against the legal name's canonical
+sequence (parent group + region + core + industry + legal form), and the alignment is scored
+by how a person would judge it: starting where a part starts is natural, starting in the
+middle of the trade name is not; contiguous runs are better than scattered characters;
+leaving most of the trade name out makes the match less specific; a query character that is
+absent costs according to what it is (a missing trade-name character costs much more than a
+missing 省 or 有限公司).
+
+The alignment is a small dynamic program over the positions where each query character occurs
+in the target, so it costs a few dozen steps per candidate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .legalname import LegalName, industry_word_list
+from .reference import industry_words
+
+GROUP, REGION, CORE, INDUSTRY, FORM = "G", "R", "C", "I", "F"
+# Words inside a legal form where a short name may pick up (中集集团 ← …(集团)股份有限公司).
+_FORM_WORDS = ("集团", "股份", "有限", "责任", "公司", "合伙", "企业", "控股")
+
+
+@dataclass(frozen=True, slots=True)
+class ContractionWeights:
+    """Penalties of the alignment, in fractions of a perfect score of 1.0.
+
+    The defaults were set by hand from how short names are formed and then checked against
+    the evaluation in ``scripts/eval_matching.py``; they are not fitted per name.
+    """
+
+    jump: float = 0.06  # each gap between two matched characters
+    land_mid_word: float = 0.05  # a jump landing inside a word (广核 for 核)
+    start_part: tuple[float, ...] = (0.0, 0.0, 0.0, 0.10, 0.40)  # G, R, C, I, F
+    start_mid_part: float = 0.15  # starting inside a word (天地数码 for 数码)
+    start_mid_region: float = 0.10  # any character may stand for a place: 京 for 北京
+    missing: float = 1.0  # times the share of the query's weight that is absent
+    core_left_out: float = 0.10  # times the share of the trade name the query leaves out
+    industry_left_out: float = 0.03  # the same for industry words: breaks ties towards the
+    # record the query covers best (青岛海尔 → 青岛海尔股份, not 青岛海尔生物医疗)
+    truncated_word: float = 0.04  # the query stops inside an industry word (海泰科 ≠ 海泰科技)
+    nothing_distinctive: float = 0.35  # only industry / legal-form characters matched,
+    # although the query has a trade name of its own
+
+    def start_penalty(self, part: str) -> float:
+        """Cost of the first matched character falling at the start of a word of *part*."""
+        return self.start_part["GRCIF".index(part)]
+
+
+DEFAULT_WEIGHTS = ContractionWeights()
+# How much each query character says about identity, by the part it belongs to.
+_QUERY_WEIGHT = {GROUP: 0.5, REGION: 0.5, CORE: 1.0, INDUSTRY: 0.6, FORM: 0.2}
+
+
+def part_labels(name: LegalName) -> str:
+    """One label per character of ``name.sequence``: its part (G, R, C, I, F), upper case
+    where a word starts (each part, each industry word, 集团/股份/有限… in the legal form)."""
+    labels = [_word(GROUP, name.group), _word(REGION, name.region), _word(CORE, name.core)]
+    labels += [_word(INDUSTRY, word) for word in industry_word_list(name.industry)]
+    labels.append(_form_labels(name.legal_form))
+    return "".join(labels)
+
+
+def _word(part: str, text: str) -> str:
+    """Labels of one word: its part letter, upper case on the first character."""
+    return (part + part.lower() * (len(text) - 1)) if text else ""
+
+
+def _form_labels(form: str) -> str:
+    """Labels of a legal form, with a word start at each 集团, 股份, 有限, 公司…"""
+    starts = {i for word in _FORM_WORDS for i in range(len(form)) if form.startswith(word, i)}
+    return "".join(FORM if i == 0 or i in starts else "f" for i in range(len(form)))
+
+
+def query_weights(name: LegalName, labels: str) -> tuple[float, ...]:
+    """Weight of each character of ``name.sequence`` as a query, summing to 1.
+
+    When the query's trade name is only an industry word (江阴 + 银行), its region is what
+    identifies it, so region and core swap weights.
+    """
+    table = dict(_QUERY_WEIGHT)
+    if name.core in industry_words():
+        table[REGION], table[CORE] = table[CORE], table[INDUSTRY]
+    raw = [table[label] for label in labels.upper()]
+    total = sum(raw) or 1.0
+    return tuple(value / total for value in raw)
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A parsed name made ready for alignment once, then reused for every comparison."""
+
+    name: LegalName
+    labels: str
+    positions: dict[str, tuple[int, ...]]  # character → where it occurs in the sequence
+    weights: tuple[float, ...]  # per character, when this name is the query
+    generic: bool  # its trade name is only an industry word (农业银行, 集成)
+
+
+def prepare(name: LegalName) -> Prepared:
+    """Labels, character positions and query weights of *name*."""
+    labels = part_labels(name)
+    positions: dict[str, list[int]] = {}
+    for index, char in enumerate(name.sequence):
+        positions.setdefault(char, []).append(index)
+    frozen = {char: tuple(found) for char, found in positions.items()}
+    weights = query_weights(name, labels)
+    return Prepared(name, labels, frozen, weights, name.core in industry_words())
+
+
+@dataclass(slots=True)
+class _State:
+    score: float
+    core_hits: int
+    industry_hits: int
+    distinctive: bool
+    last: int = -1  # target position of the last matched character
+
+
+def contraction_score(
+    query: Prepared, target: Prepared, weights: ContractionWeights = DEFAULT_WEIGHTS
+) -> float:
+    """Score in [0, 1] of *query* as an in-order contraction of *target*.
+
+    1.0 means the query is the target's trade name or its full sequence; 0.0 means no
+    character of the query's distinctive part occurs in it.
+    """
+    labels = target.labels
+    best = _align(query.name.sequence, query.weights, target.positions, labels, weights)
+    if best is None:
+        return 0.0
+    core_len = len(target.name.core) or 1
+    score = best.score - weights.core_left_out * (1 - best.core_hits / core_len)
+    if target.name.industry:
+        left_out = 1 - best.industry_hits / len(target.name.industry)
+        score -= weights.industry_left_out * left_out
+    if not best.distinctive and not query.generic:
+        score -= weights.nothing_distinctive
+    if labels[best.last] in "Ii" and labels[best.last + 1 : best.last + 2] == "i":
+        score -= weights.truncated_word
+    return max(0.0, min(1.0, 1.0 + score))
+
+
+def _align(
+    text: str,
+    text_weights: tuple[float, ...],
+    positions: dict[str, tuple[int, ...]],
+    labels: str,
+    weights: ContractionWeights,
+) -> _State | None:
+    """Best alignment: states keyed by the last matched target position."""
+    states: dict[int, _State] = {}
+    unstarted = 0.0
+    for char, own_weight in zip(text, text_weights, strict=True):
+        miss = weights.missing * own_weight
+        step = {
+            pos: _State(s.score - miss, s.core_hits, s.industry_hits, s.distinctive, pos)
+            for pos, s in states.items()
+        }
+        for pos in positions.get(char, ()):
+            candidate = _extend(pos, labels, states, unstarted, weights)
+            if pos not in step or candidate.score > step[pos].score:
+                step[pos] = candidate
+        states, unstarted = step, unstarted - miss
+    return max(states.values(), key=lambda s: s.score, default=None)
+
+
+def _extend(
+    pos: int, labels: str, states: dict[int, _State], unstarted: float, w: ContractionWeights
+) -> _State:
+    """The best state ending with a match at *pos*: a fresh start or a step from earlier."""
+    label = labels[pos]
+    part = label.upper()
+    word_start = label == part
+    if word_start:
+        opening = w.start_penalty(part)
+    else:
+        opening = w.start_mid_region if part in "GR" else w.start_mid_part
+    landing = w.jump + (0.0 if word_start or part in "GR" else w.land_mid_word)
+    best = _State(unstarted - opening, 0, 0, False)
+    for previous, state in states.items():
+        if previous >= pos:
+            continue
+        score = state.score - (0.0 if previous == pos - 1 else landing)
+        if score > best.score:
+            best = _State(score, state.core_hits, state.industry_hits, state.distinctive)
+    return _State(
+        best.score,
+        best.core_hits + (part == CORE),
+        best.industry_hits + (part == INDUSTRY),
+        best.distinctive or part in "GRC",
+        pos,
+    )

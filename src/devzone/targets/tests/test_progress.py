@@ -1,0 +1,146 @@
+"""Time progress, pace and the Zhaoqing acceptance numbers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from devzone.targets import services
+from devzone.targets.choices import Direction, Pace
+from devzone.targets.demo import load_demo_targets
+from devzone.targets.models import Plan, Target
+from devzone.targets.progress import evaluate, judge, plan_progress, time_progress
+
+from .conftest import AS_OF, YI
+
+YEAR = (dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+
+
+def test_time_progress_counts_whole_months_at_a_month_end():
+    assert time_progress(*YEAR, dt.date(2023, 9, 30)) == Decimal("0.75")
+    assert time_progress(*YEAR, dt.date(2023, 6, 30)) == Decimal("0.5")
+    assert time_progress(*YEAR, dt.date(2023, 1, 31)) * 12 == 1
+
+
+def test_time_progress_counts_days_otherwise_both_ends_included():
+    assert time_progress(*YEAR, dt.date(2023, 1, 1)) == Decimal(1) / Decimal(365)
+    assert time_progress(*YEAR, dt.date(2023, 7, 15)) == Decimal(196) / Decimal(365)
+
+
+def test_time_progress_is_clamped_to_the_period():
+    assert time_progress(*YEAR, dt.date(2022, 12, 31)) == 0
+    assert time_progress(*YEAR, dt.date(2024, 3, 1)) == 1
+
+
+@pytest.mark.parametrize(
+    ("progress", "direction", "pace"),
+    [
+        ("0.80", Direction.AT_LEAST, Pace.AHEAD),
+        ("0.77", Direction.AT_LEAST, Pace.ON_PACE),  # +2 points: still on pace
+        ("0.73", Direction.AT_LEAST, Pace.ON_PACE),
+        ("0.70", Direction.AT_LEAST, Pace.BEHIND),
+        ("0.60", Direction.AT_MOST, Pace.AHEAD),  # used less of the allowance than time
+        ("0.90", Direction.AT_MOST, Pace.BEHIND),
+        ("0.76", Direction.AT_MOST, Pace.ON_PACE),
+    ],
+)
+def test_judge_against_time_progress(progress, direction, pace):
+    assert judge(Decimal(progress), Decimal("0.75"), direction)[0] == pace
+
+
+def test_judge_margin_is_in_points_and_tolerance_is_a_parameter():
+    pace, margin = judge(Decimal("0.78"), Decimal("0.75"), Direction.AT_LEAST, Decimal(5))
+    assert (pace, margin) == (Pace.ON_PACE, Decimal("3.00"))
+
+
+def _progress(plan: Plan, code: str):
+    target = Target.objects.get(plan=plan, indicator__code=code)
+    return evaluate(target, AS_OF)
+
+
+def test_zhaoqing_planned_investment_is_ahead(zq_plan):
+    result = _progress(zq_plan, "new_manufacturing_planned_investment")
+    assert result.actual == 689 * YI
+    assert result.target.value == 700 * YI
+    assert result.progress_percent == Decimal("98.4")
+    assert result.time_percent == Decimal("75.0")
+    assert result.pace == Pace.AHEAD
+    assert result.margin_rounded == Decimal("23.4")
+
+
+def test_zhaoqing_actual_investment_is_behind(zq_plan):
+    result = _progress(zq_plan, "project_actual_investment")
+    assert result.actual == Decimal("316.6") * YI
+    assert result.progress_percent == Decimal("57.6")
+    assert result.pace == Pace.BEHIND
+    assert result.margin_rounded == Decimal("-17.4")
+
+
+def test_entered_series_value_is_a_level_judged_against_the_target(zq_plan):
+    target = Target.objects.get(plan=zq_plan, indicator__code="industrial_value_added_growth")
+    assert evaluate(target, AS_OF).pace == Pace.NO_DATA
+    services.record_actual(target, dt.date(2023, 9, 30), Decimal("7.2"), actor=None)
+    result = evaluate(target, AS_OF)
+    assert result.actual == Decimal("7.2")
+    assert result.benchmark == 1  # a growth rate is not scaled by time progress
+    assert result.pace == Pace.BEHIND
+    assert result.projection.method == "latest"
+
+
+def test_projection_says_how_it_was_made(zq_plan):
+    planned = _progress(zq_plan, "new_manufacturing_planned_investment").projection
+    assert planned.method == "planned_dates"  # the project planned to sign in November
+    assert planned.value == 699 * YI
+    # 2022 has a December report only: nothing had come in by 30 September, so no pattern
+    assert _progress(zq_plan, "project_actual_investment").projection.method == "linear"
+
+
+def test_projection_follows_last_years_monthly_pattern(zq_plan, zq_ledger):
+    # given: by 30 September 2022 half of 2022's investment had come in (5 of 10 亿)
+    from devzone.projects.services import submit_investment_report
+
+    submit_investment_report(zq_ledger["older"], dt.date(2022, 6, 1), 5 * YI, actor=None)
+    # when
+    projection = _progress(zq_plan, "project_actual_investment").projection
+    # then: this year's 316.6 亿 is taken as half of the year
+    assert projection.method == "last_year_pattern"
+    assert projection.value == Decimal("633.2") * YI
+    assert "50.0" in projection.explanation
+
+
+def test_linear_projection_when_neither_plan_nor_last_year_helps(regions, zq_zones):
+    plan = services.create_plan(actor=None, name="p", year=2023, region=regions["zhaoqing"])
+    indicator = services.define_indicator(
+        actor=None,
+        code="started",
+        name="开工",
+        unit_kind="count",
+        actual_source="ledger:count_started",
+    )
+    target = services.set_target(plan, indicator, zq_zones["sihui"], Decimal(10), actor=None)
+    result = evaluate(target, AS_OF)
+    assert result.actual == 0 and result.projection.method == "linear"
+
+
+def test_demo_loader_is_idempotent(zq_plan):
+    from devzone.core.models import ChangeRecord
+
+    before = ChangeRecord.objects.count()
+    load_demo_targets(race=False)
+    assert ChangeRecord.objects.count() == before
+    assert zq_plan.actions.count() == 10
+    assert list(zq_plan.actions.values_list("name", flat=True)[:2]) == ["筑巢", "引凤"]
+    assert all(
+        "Invest in Zhaoqing" in t.source or "003_" in t.source for t in zq_plan.targets.all()
+    )
+
+
+def test_plan_progress_lists_every_target_in_action_order(zq_plan):
+    results = plan_progress(zq_plan, AS_OF)
+    assert [r.target.indicator.code for r in results][:2] == [
+        "park_infrastructure_investment",
+        "cooked_land_reserve",
+    ]
+    assert len(results) == 5

@@ -1,0 +1,132 @@
+"""Documents and the review queue over the REST API.
+
+Uploading a document and reviewing facts follow the same rules as the pages: staff and
+administrators only (services raise PermissionDenied → 403, ValidationError → 422).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from ninja import Router, Schema
+
+from devzone.accounts.choices import EDITING_ROLES
+from devzone.accounts.scope import role_of
+from devzone.api.errors import READ_ERRORS, WRITE_ERRORS
+from devzone.texts.cli import fact_dict
+from devzone.texts.models import Fact
+from devzone.texts.services import accept_fact, ingest_document, reject_fact
+
+router = Router(tags=["texts"])
+
+
+class FactOut(Schema):
+    id: int
+    document: int
+    status: str
+    duplicate_of: int | None
+    subject: str
+    metric: str
+    value: str | None
+    unit: str
+    qualifier: str
+    period: dict[str, Any]
+    change: dict[str, Any] | None
+    rank: str
+    span: list[int]
+    text: str
+    observation: int | None
+
+
+class DocumentIn(Schema):
+    text: str
+    published: dt.date | None = None
+    title: str = ""
+    source_name: str = ""
+    url: str = ""
+
+
+class IngestOut(Schema):
+    document: int
+    created: bool
+    published: dt.date | None
+    published_source: str
+    facts: list[FactOut]
+
+
+class AcceptIn(Schema):
+    edits: dict[str, Any] = {}
+
+
+class RejectIn(Schema):
+    reason: str = ""
+
+
+def _require_reader(request: HttpRequest) -> None:
+    if role_of(request.auth) is None:
+        raise PermissionDenied(_("Your account has no role yet."))
+
+
+@router.get("/texts/facts", response={200: list[FactOut], **READ_ERRORS})
+def list_facts(
+    request: HttpRequest,
+    status: Literal["pending", "accepted", "rejected", "duplicate"] = "pending",
+    limit: int = 200,
+) -> Any:
+    _require_reader(request)
+    facts = Fact.objects.filter(status=status).order_by("document_id", "span_start")
+    return [fact_dict(f) for f in facts[: max(1, min(limit, 1000))]]
+
+
+@router.post("/texts/documents", response={200: IngestOut, **WRITE_ERRORS})
+def upload(request: HttpRequest, payload: DocumentIn) -> Any:
+    """Store a text (once) and queue its figures; the same text again returns the first."""
+    if role_of(request.auth) not in EDITING_ROLES:
+        raise PermissionDenied(_("Only staff and administrators may add documents."))
+    result = ingest_document(
+        payload.text, actor=request.auth, published=payload.published, title=payload.title,
+        source_name=payload.source_name, url=payload.url,
+    )  # fmt: skip
+    document = result.document
+    return {
+        "document": document.pk,
+        "created": result.created,
+        "published": document.published,
+        "published_source": document.published_source,
+        "facts": [fact_dict(f) for f in result.facts],
+    }
+
+
+@router.post("/texts/facts/{fact_id}/accept", response={200: FactOut, **WRITE_ERRORS})
+def accept(request: HttpRequest, fact_id: int, payload: AcceptIn) -> Any:
+    """Accept with edits (e.g. ``{"region": "331100"}``); regions by code, zones by slug."""
+    fact = get_object_or_404(Fact, pk=fact_id)
+    return fact_dict(accept_fact(fact, actor=request.auth, edits=_resolve(payload.edits)))
+
+
+@router.post("/texts/facts/{fact_id}/reject", response={200: FactOut, **WRITE_ERRORS})
+def reject(request: HttpRequest, fact_id: int, payload: RejectIn) -> Any:
+    fact = get_object_or_404(Fact, pk=fact_id)
+    return fact_dict(reject_fact(fact, actor=request.auth, reason=payload.reason))
+
+
+def _resolve(edits: dict[str, Any]) -> dict[str, Any]:
+    """Natural keys in, records out: region code, zone slug, project and enterprise ids."""
+    from devzone.enterprises.models import Enterprise
+    from devzone.projects.models import Project
+    from devzone.regions.models import Region, Zone
+
+    lookups = {"region": (Region, "code"), "zone": (Zone, "slug"),
+               "project": (Project, "pk"), "enterprise": (Enterprise, "pk")}  # fmt: skip
+    resolved = dict(edits)
+    for name, (model, field) in lookups.items():
+        if resolved.get(name) not in (None, ""):
+            resolved[name] = get_object_or_404(model, **{field: resolved[name]})
+        elif name in resolved:
+            resolved[name] = None
+    return resolved

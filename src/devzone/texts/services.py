@@ -1,0 +1,281 @@
+"""Documents in, facts out, and the review that turns a fact into a series point.
+
+``ingest_document`` stores a text once (by content hash), runs the extractor and queues every
+figure for review. The same figure (equal :func:`fact_key`) already pending or accepted — from
+this document or another — is stored as a ``duplicate`` linked to the first, not queued again.
+``accept_fact`` applies the reviewer's edits and writes the figure where it belongs:
+
+* a region or zone subject → the indicator :class:`~devzone.indicators.models.Observation`
+  of (subject, metric, period), created or completed, linked both ways with the fact;
+* a project or enterprise subject → the accepted fact itself is the record (its history says
+  who accepted it when); the project and enterprise pages list their accepted facts. Project
+  fields are not overwritten from a news sentence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from devzone.accounts.choices import EDITING_ROLES
+from devzone.accounts.scope import require_edit, role_of
+from devzone.core.history import save_with_history
+from devzone.texts.models import Document, Fact, FactStatus
+from devzone.texts.subjects import SubjectIndex
+
+EDITABLE = (
+    "subject", "metric", "value", "unit", "kind", "qualifier", "period_start", "period_end",
+    "period_cumulative", "period_label", "change_value", "change_kind", "change_direction",
+    "change_basis", "rank", "region", "zone", "enterprise", "project",
+)  # fmt: skip
+QUEUED = (FactStatus.PENDING, FactStatus.ACCEPTED)
+YOY_BASES = ("yoy", "", "avg_annual")  # a multi-year period keeps its average annual rate
+
+
+@dataclass
+class Ingested:
+    document: Document
+    created: bool
+    facts: list[Fact] = field(default_factory=list)
+
+    @property
+    def queued(self) -> int:
+        return sum(f.status == FactStatus.PENDING for f in self.facts)
+
+    @property
+    def duplicates(self) -> int:
+        return sum(f.status == FactStatus.DUPLICATE for f in self.facts)
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def key_text(fact: Any) -> str:
+    """The engine's :func:`fact_key` as stored text (JSON), for equality lookups."""
+    from devzone.texts.extraction import fact_key
+
+    return json.dumps(fact_key(fact), ensure_ascii=False, default=str)[:400]
+
+
+def _fact_fields(fact: Any) -> dict[str, Any]:
+    period, change = fact.period, fact.change
+    return {
+        "subject": (fact.subject or "")[:200],
+        "subject_kind": fact.subject_kind or "",
+        "metric": fact.metric,
+        "value": fact.value,
+        "unit": fact.unit or "",
+        "kind": fact.kind or "",
+        "qualifier": fact.qualifier or "",
+        "modality": getattr(fact, "modality", "actual"),
+        "period_start": period.start if period else None,
+        "period_end": period.end if period else None,
+        "period_cumulative": bool(period and period.cumulative),
+        "period_label": period.label if period else "",
+        "change_value": change.value if change else None,
+        "change_kind": change.kind if change else "",
+        "change_direction": change.direction if change else None,
+        "change_basis": change.basis if change else "",
+        "rank": fact.rank or "",
+        "span_start": fact.span[0],
+        "span_end": fact.span[1],
+        "source_text": fact.text,
+        "confidence": fact.confidence,
+        "key": key_text(fact),
+    }
+
+
+def read_document(raw: bytes | str, *, filename: str | None = None, published: date | None = None,
+                  content_type: str | None = None) -> Any:  # fmt: skip
+    """Load ``raw`` with the extraction engine; a PDF without a PDF reader is a ValidationError."""
+    from devzone.texts.extraction import PdfUnavailable, load_document
+
+    try:
+        return load_document(raw, content_type=content_type, filename=filename, published=published)
+    except PdfUnavailable as error:
+        raise ValidationError({"file": _("PDF files cannot be read here: %(error)s")
+                               % {"error": error}}) from error  # fmt: skip
+
+
+@transaction.atomic
+def ingest_document(
+    raw: bytes | str,
+    *,
+    actor: Any,
+    filename: str | None = None,
+    published: date | None = None,
+    content_type: str | None = None,
+    title: str = "",
+    source_name: str = "",
+    url: str = "",
+) -> Ingested:
+    """Store the document (once) and queue its figures for review."""
+    from devzone.texts.extraction import extract
+
+    doc = read_document(raw, filename=filename, published=published, content_type=content_type)
+    if not doc.text.strip():
+        raise ValidationError({"text": _("The document has no text.")})
+    digest = content_hash(doc.text)
+    existing = Document.objects.filter(content_hash=digest).first()
+    if existing is not None:
+        return Ingested(existing, False, list(existing.facts.all()))
+    document = Document(
+        title=(title or doc.title or filename or "")[:300],
+        source_name=source_name,
+        url=url,
+        filename=(filename or "")[:255],
+        language=doc.language or "",
+        published=doc.published,
+        published_source=doc.published_source,
+        text=doc.text,
+        content_hash=digest,
+        uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    save_with_history(document, actor=actor)
+    index = SubjectIndex()
+    facts = [
+        _store_fact(document, fact, index, actor=actor)
+        for fact in extract(doc, subjects=index.known_names())
+    ]
+    return Ingested(document, True, facts)
+
+
+def _store_fact(document: Document, extracted: Any, index: SubjectIndex, *, actor: Any) -> Fact:
+    fields = _fact_fields(extracted)
+    fact = Fact(document=document, **fields)
+    resolution = index.resolve(extracted.subject, extracted.subject_kind)
+    fact.region, fact.zone, fact.enterprise = (
+        resolution.region, resolution.zone, resolution.enterprise
+    )  # fmt: skip
+    first = Fact.objects.filter(key=fields["key"], status__in=QUEUED).order_by("id").first()
+    if first is not None:
+        fact.status, fact.duplicate_of = FactStatus.DUPLICATE, first
+    save_with_history(fact, actor=actor)
+    return fact
+
+
+def require_review(actor: Any, fact: Fact) -> None:
+    """Only staff and administrators review facts; staff only for zones they edit."""
+    if actor is None:
+        return
+    if role_of(actor) not in EDITING_ROLES:
+        raise PermissionDenied(_("Only staff and administrators may review extracted facts."))
+    if fact.zone_id:
+        require_edit(actor, fact.zone)
+    if fact.project_id:
+        require_edit(actor, fact.project.zone)
+
+
+def _apply_edits(fact: Fact, edits: dict[str, Any]) -> None:
+    unknown = sorted(set(edits) - set(EDITABLE))
+    if unknown:
+        raise ValidationError({name: _("This field cannot be edited.") for name in unknown})
+    for name, value in edits.items():
+        if name in ("value", "change_value") and value not in (None, ""):
+            try:
+                value = Decimal(str(value))
+            except InvalidOperation as error:
+                raise ValidationError({name: _("Enter a number.")}) from error
+        if value == "" and name.endswith(("value", "direction")):
+            value = None
+        setattr(fact, name, value)
+
+
+def _granularity(start: date, end: date) -> str:
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    return {1: "month", 3: "quarter", 6: "half", 12: "year"}.get(
+        months, "years" if months > 12 and months % 12 == 0 else "other"
+    )
+
+
+def _yoy(fact: Fact) -> Decimal | None:
+    if fact.change_kind == "rate" and fact.change_basis in YOY_BASES:
+        return fact.signed_change
+    return None
+
+
+def _cite(fact: Fact) -> str:
+    document = fact.document
+    published = document.published.isoformat() if document.published else _("undated")
+    return f"{document} ({published}): “{fact.source_text}”"
+
+
+def _record_observation(fact: Fact, *, actor: Any) -> Any:
+    from devzone.indicators.catalogue import ensure_indicator
+    from devzone.indicators.services import Figure, record_observation
+
+    yoy = _yoy(fact)
+    if fact.value is None and yoy is None:
+        raise ValidationError(
+            {
+                "value": _(
+                    "A series needs a value or a year-on-year growth rate; this figure has "
+                    "neither. Edit it or reject it."
+                )
+            }
+        )
+    if fact.period_start is None or fact.period_end is None:
+        raise ValidationError({"period_start": _("Give the period the figure covers.")})
+    figure = Figure(
+        value=fact.value, unit=fact.unit, yoy=yoy, qualifier=fact.qualifier, rank=fact.rank
+    )
+    return record_observation(
+        subject=fact.zone or fact.region,
+        indicator=ensure_indicator(fact.metric, actor=actor),
+        start=fact.period_start,
+        end=fact.period_end,
+        figure=figure,
+        granularity=_granularity(fact.period_start, fact.period_end),
+        cumulative=fact.period_cumulative,
+        source=_cite(fact),
+        source_document=fact.document,
+        actor=actor,
+    )
+
+
+@transaction.atomic
+def accept_fact(fact: Fact, *, actor: Any, edits: dict[str, Any] | None = None) -> Fact:
+    """Apply ``edits``, validate, and write the figure to its series (or keep it as the
+    project's or enterprise's record). Accepting a duplicate accepts the figure it repeats."""
+    if fact.status == FactStatus.ACCEPTED and not edits:
+        return fact
+    require_review(actor, fact)
+    _apply_edits(fact, edits or {})
+    require_review(actor, fact)  # the edits may have moved the fact to another zone
+    if fact.zone_id and fact.region_id:
+        raise ValidationError({"zone": _("Give a region or a zone, not both.")})
+    if fact.zone_id or fact.region_id:
+        fact.observation = _record_observation(fact, actor=actor)
+    elif not (fact.project_id or fact.enterprise_id):
+        raise ValidationError(
+            {"region": _("Choose the region, zone, project or enterprise the figure is about.")}
+        )
+    fact.status, fact.duplicate_of = FactStatus.ACCEPTED, None
+    fact.reviewed_by = actor if getattr(actor, "is_authenticated", False) else None
+    fact.reviewed_at = timezone.now()
+    save_with_history(fact, actor=actor)
+    return fact
+
+
+@transaction.atomic
+def reject_fact(fact: Fact, *, actor: Any, reason: str = "") -> Fact:
+    """Take the fact out of the queue; the reason stays with it."""
+    require_review(actor, fact)
+    if fact.status == FactStatus.ACCEPTED:
+        raise ValidationError({"status": _("An accepted fact cannot be rejected.")})
+    fact.status = FactStatus.REJECTED
+    fact.review_note = reason
+    fact.reviewed_by = actor if getattr(actor, "is_authenticated", False) else None
+    fact.reviewed_at = timezone.now()
+    save_with_history(fact, actor=actor)
+    return fact

@@ -1,0 +1,158 @@
+"""The upload page, document page, review queue, command line and API over the texts."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from ninja.testing import TestClient
+
+from devzone.texts.api import router
+from devzone.texts.cli import register
+from devzone.texts.models import Document, Fact, FactStatus
+from devzone.texts.services import ingest_document
+from devzone.texts.tests.conftest import JINYI_A, JINYI_B, LISHUI_EN
+
+
+def _run(*argv: str) -> int:
+    parser = argparse.ArgumentParser()
+    register(parser.add_subparsers())
+    args = parser.parse_args(argv)
+    return args.handler(args)
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    client.force_login(admin_user)
+    return client
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_pages_render_in_both_languages(admin_client, lishui, language):
+    document = ingest_document(LISHUI_EN, actor=None).document
+    fact = document.facts.first()
+    admin_client.cookies["django_language"] = language
+    for url in (
+        reverse("texts:queue"), reverse("texts:upload"), reverse("texts:documents"),
+        reverse("texts:document", args=[document.pk]), reverse("texts:review", args=[fact.pk]),
+    ):  # fmt: skip
+        answer = admin_client.get(url, HTTP_ACCEPT_LANGUAGE=language)
+        assert answer.status_code == 200, url
+    page = admin_client.get(reverse("texts:document", args=[document.pk])).content.decode()
+    assert "<mark>6.9%</mark>" in page or "<mark>" in page
+
+
+def test_upload_page_reads_pasted_text(admin_client, jinyi_ftz):
+    answer = admin_client.post(
+        reverse("texts:upload"), {"text": JINYI_A, "published": "2022-06-28"}
+    )
+
+    document = Document.objects.get()
+    assert answer.status_code == 302 and answer.url == reverse("texts:document", args=[document.pk])
+    assert document.published_source == "user" and document.facts.exists()
+
+
+def test_upload_needs_text_or_file(admin_client):
+    answer = admin_client.post(reverse("texts:upload"), {"text": " "})
+    assert answer.status_code == 200 and not Document.objects.exists()
+
+
+def test_accept_with_an_edit_from_the_review_page(admin_client, jinyi_ftz):
+    fact = next(
+        f for f in ingest_document(JINYI_A, actor=None).facts if f.metric == "import_export"
+    )
+    form = {"metric": "import_export", "value": "160860000000", "unit": "CNY",
+            "period_start": "2021-01-01", "period_end": "2021-12-31", "change_value": "39.9",
+            "change_kind": "rate", "change_direction": "1", "change_basis": "yoy",
+            "zone": jinyi_ftz.slug, "qualifier": "about"}  # fmt: skip
+
+    answer = admin_client.post(reverse("texts:review", args=[fact.pk]), form)
+
+    assert answer.status_code == 302
+    fact.refresh_from_db()
+    assert fact.status == FactStatus.ACCEPTED and fact.observation.qualifier == "about"
+
+
+def test_reject_from_the_page_and_viewers_cannot(admin_client, lishui, viewer):
+    from django.test import Client
+
+    fact = ingest_document(LISHUI_EN, actor=None).facts[0]
+    client = Client()
+    client.force_login(viewer)
+    assert client.post(reverse("texts:reject", args=[fact.pk])).status_code == 403
+    assert client.get(reverse("texts:upload")).status_code == 403
+
+    admin_client.post(reverse("texts:reject", args=[fact.pk]), {"reason": "chrome"})
+
+    fact.refresh_from_db()
+    assert fact.status == FactStatus.REJECTED
+
+
+def test_queue_query_count_does_not_grow_with_facts(admin_client, lishui, jinyi_ftz,
+                                                    django_assert_max_num_queries):  # fmt: skip
+    ingest_document(LISHUI_EN, actor=None)
+    with django_assert_max_num_queries(8):
+        few = admin_client.get(reverse("texts:queue"))
+    ingest_document(JINYI_A, actor=None)
+    ingest_document(JINYI_B + "\nExports rose 5%.", actor=None)
+    with django_assert_max_num_queries(8):
+        many = admin_client.get(reverse("texts:queue"))
+    assert few.status_code == many.status_code == 200
+
+
+def test_cli_extract_prints_facts_from_stdin(monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(JINYI_A.encode())))
+
+    assert _run("extract", "-", "--json") == 0
+
+    out = json.loads(capsys.readouterr().out)
+    assert out["document"]["published"] == "2022-06-28"
+    trade = next(f for f in out["facts"] if f["metric"] == "import_export")
+    assert (trade["value"], trade["unit"], trade["period"]["start"]) == (
+        "160860000000", "CNY", "2021-01-01",
+    )  # fmt: skip
+
+
+def test_cli_extract_save_and_facts_list(tmp_path, capsys, jinyi_ftz):
+    path = tmp_path / "jinyi.txt"
+    path.write_text(JINYI_A, encoding="utf-8")
+
+    assert _run("extract", str(path), "--save", "--published", "2022-06-28") == 0
+    saved = json.loads(capsys.readouterr().out)
+    assert _run("facts", "list", "--json") == 0
+    listed = json.loads(capsys.readouterr().out)
+
+    assert saved["document"]["published_source"] == "user"
+    assert {f["id"] for f in listed["facts"]} == set(
+        Fact.objects.filter(status="pending").values_list("id", flat=True)
+    )
+
+
+def test_api_upload_accept_and_reject(admin_user, viewer, jinyi_ftz):
+    api = TestClient(router)
+    answer = api.post("/texts/documents", json={"text": JINYI_A}, auth=admin_user)
+    assert answer.status_code == 200
+    facts = answer.json()["facts"]
+    trade = next(f for f in facts if f["metric"] == "import_export")
+
+    with pytest.raises(PermissionDenied):  # the site's handler answers 403
+        api.post("/texts/documents", json={"text": JINYI_B}, auth=viewer)
+    accepted = api.post(f"/texts/facts/{trade['id']}/accept",
+                        json={"edits": {"zone": "jinyi-ftz"}}, auth=admin_user)  # fmt: skip
+    other = ingest_document(
+        "发布日期:2022-06-28\nIn 2021 the actual use of foreign capital reached 132 million US "
+        "dollars.\n",
+        actor=None,
+    ).facts[0]
+    other = {"id": other.pk}
+    rejected = api.post(f"/texts/facts/{other['id']}/reject", json={"reason": "no"},
+                        auth=admin_user)  # fmt: skip
+
+    assert accepted.json()["status"] == "accepted" and accepted.json()["observation"]
+    assert rejected.json()["status"] == "rejected"
+    pending = api.get("/texts/facts?status=accepted", auth=viewer).json()
+    assert [f["id"] for f in pending] == [trade["id"]]

@@ -1,0 +1,118 @@
+"""Documents in, facts queued, the same figure recognised, review into the series."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from devzone.core.history import history_of
+from devzone.indicators.models import Observation
+from devzone.texts.models import FactStatus
+from devzone.texts.services import accept_fact, ingest_document, reject_fact
+from devzone.texts.tests.conftest import JINYI_A, JINYI_B, LISHUI_EN
+
+
+def _fact(result, metric):
+    return next(f for f in result.facts if f.metric == metric)
+
+
+def test_ingest_stores_the_document_once_and_queues_its_figures(lishui):
+    first = ingest_document(LISHUI_EN, actor=None, filename="lishui.txt")
+    again = ingest_document(LISHUI_EN.encode(), actor=None)
+
+    assert first.created and not again.created
+    assert again.document.pk == first.document.pk
+    document = first.document
+    assert (document.published, document.published_source) == (dt.date(2024, 7, 20), "page")
+    gdp = _fact(first, "gdp")
+    assert gdp.status == FactStatus.PENDING and gdp.region == lishui
+    assert document.text[gdp.span_start : gdp.span_end] == gdp.source_text
+    assert gdp.change_value == Decimal("6.9") and gdp.period_label == "2024H1"
+
+
+def test_a_publication_date_from_the_user_wins(lishui):
+    result = ingest_document(LISHUI_EN, actor=None, published=dt.date(2024, 8, 1))
+
+    assert result.document.published_source == "user"
+
+
+def test_the_same_figure_from_two_documents_is_queued_once(jinyi_ftz):
+    first = ingest_document(JINYI_A, actor=None)
+    second = ingest_document(JINYI_B, actor=None)
+
+    original, repeat = _fact(first, "import_export"), _fact(second, "import_export")
+    assert original.status == FactStatus.PENDING
+    assert repeat.status == FactStatus.DUPLICATE and repeat.duplicate_of == original
+    assert second.duplicates >= 1
+
+
+def test_accepting_with_edits_writes_the_series_and_keeps_the_link(jinyi_ftz, admin_user):
+    fact = _fact(ingest_document(JINYI_A, actor=None), "import_export")
+    assert fact.zone == jinyi_ftz
+
+    accept_fact(fact, actor=admin_user, edits={"value": "160860000000", "qualifier": ""})
+
+    fact.refresh_from_db()
+    observation = fact.observation
+    assert fact.status == FactStatus.ACCEPTED and fact.reviewed_by == admin_user
+    assert (observation.zone, observation.indicator.key) == (jinyi_ftz, "import_export")
+    assert (observation.value, observation.unit, observation.yoy) == (
+        Decimal("160860000000"), "CNY", Decimal("39.9"),
+    )  # fmt: skip
+    assert (observation.period_start, observation.period_end) == (
+        dt.date(2021, 1, 1), dt.date(2021, 12, 31),
+    )  # fmt: skip
+    assert observation.source_document == fact.document and fact in observation.facts.all()
+    assert history_of(fact).first().actor == admin_user
+
+
+def test_a_growth_only_figure_completes_the_series_with_its_rate(lishui, admin_user):
+    fact = _fact(ingest_document(LISHUI_EN, actor=None), "gdp")
+
+    accept_fact(fact, actor=admin_user, edits={})
+
+    observation = Observation.objects.get(region=lishui, indicator__key="gdp")
+    assert observation.value is None and observation.yoy == Decimal("6.9")
+    assert observation.cumulative is True and observation.granularity == "half"
+
+
+def test_accepting_needs_a_subject(lishui, admin_user):
+    fact = _fact(ingest_document(LISHUI_EN, actor=None), "gdp")
+
+    with pytest.raises(ValidationError) as caught:
+        accept_fact(fact, actor=admin_user, edits={"region": None})
+
+    assert "region" in caught.value.message_dict
+    fact.refresh_from_db()
+    assert fact.status == FactStatus.PENDING
+
+
+def test_reject_keeps_the_reason(lishui, admin_user):
+    fact = _fact(ingest_document(LISHUI_EN, actor=None), "gdp")
+
+    reject_fact(fact, actor=admin_user, reason="already in the bulletin")
+
+    fact.refresh_from_db()
+    assert (fact.status, fact.review_note) == (FactStatus.REJECTED, "already in the bulletin")
+
+
+def test_viewers_and_leaders_cannot_review(lishui, viewer, leader_jinhua):
+    fact = _fact(ingest_document(LISHUI_EN, actor=None), "gdp")
+
+    for user in (viewer, leader_jinhua):
+        with pytest.raises(PermissionDenied):
+            accept_fact(fact, actor=user, edits={})
+        with pytest.raises(PermissionDenied):
+            reject_fact(fact, actor=user)
+
+
+def test_staff_review_only_their_own_zones(jinyi_ftz, staff_b, staff_a):
+    fact = _fact(ingest_document(JINYI_A, actor=None), "import_export")
+
+    with pytest.raises(PermissionDenied):
+        accept_fact(fact, actor=staff_b, edits={})
+    with pytest.raises(PermissionDenied):  # zone_a is in Jinhua, but jinyi-ftz is not hers
+        accept_fact(fact, actor=staff_a, edits={})

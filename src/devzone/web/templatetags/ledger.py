@@ -1,0 +1,77 @@
+"""Template filters that show ledger figures the way the reader's language writes them.
+
+``{{ value|money }}`` → "19.545亿元" in Chinese, "1.9545 billion yuan" in English;
+``{{ value|mu }}`` → land in mu. The formatting itself lives in :mod:`devzone.core.units`.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django import template
+from django.utils.translation import get_language
+
+from devzone.core import units
+from devzone.projects.choices import Stage, Status
+
+register = template.Library()
+
+EMPTY = "—"
+
+
+def current_language() -> str:
+    """The units module's language code for the active Django language."""
+    return "zh-hans" if (get_language() or "").lower().startswith("zh") else "en"
+
+
+def _decimal(value: Any) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+@register.filter
+def money(value: Any, currency: str = "CNY") -> str:
+    amount = _decimal(value)
+    if amount is None:
+        return EMPTY
+    return units.format_money(amount, currency or "CNY", language=current_language())
+
+
+@register.filter
+def mu(value: Any) -> str:
+    area = _decimal(value)
+    if area is None:
+        return EMPTY
+    return units.format_area(area, language=current_language())
+
+
+@register.filter
+def stage_label(value: str) -> str:
+    """The label of a derived stage (annotations carry the bare value)."""
+    return str(dict(Stage.choices).get(value, value or EMPTY))
+
+
+@register.filter
+def status_label(value: str) -> str:
+    return str(dict(Status.choices).get(value, value or EMPTY))
+
+
+@register.filter
+def meter_width(value: Any) -> str:
+    """A percentage clamped to 0–100 and written with a dot, for a CSS width."""
+    number = _decimal(value)
+    if number is None:
+        return "0"
+    return format(min(max(number, Decimal(0)), Decimal(100)).quantize(Decimal("0.1")), "f")
+
+
+@register.filter
+def pace_label(value: str) -> str:
+    from devzone.targets.choices import Pace
+
+    return str(dict(Pace.choices).get(value, value or EMPTY))

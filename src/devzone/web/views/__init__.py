@@ -1,0 +1,1 @@
+"""Views of the web pages: thin adapters between HTTP and the querysets and services."""
