@@ -59,7 +59,9 @@ def load_demo() -> DemoSummary:
 def _load_domain_demos() -> None:
     """The other domains' demo data (chains, targets …), each idempotent on its own."""
     from devzone.chains.demo import load_demo_chains
+    from devzone.indicators.demo import load_demo_indicators
     from devzone.targets.demo import load_demo_targets
 
     load_demo_chains()
     load_demo_targets()
+    load_demo_indicators()

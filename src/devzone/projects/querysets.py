@@ -7,14 +7,15 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, Exists, OuterRef, Q, Sum, Value, When
+from django.db.models import Case, Exists, OuterRef, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce
 
 from devzone.accounts.scope import zone_scope_q
 from devzone.core.clock import today
 from devzone.projects.choices import MILESTONE_ORDER, Stage, Status
 
-ZERO = models.Value(0, output_field=models.DecimalField(max_digits=20, decimal_places=2))
+MONEY_OUTPUT = models.DecimalField(max_digits=20, decimal_places=2)
+ZERO = models.Value(0, output_field=MONEY_OUTPUT)
 
 
 def month_start(day: dt.date) -> dt.date:
@@ -24,6 +25,19 @@ def month_start(day: dt.date) -> dt.date:
 def add_months(month: dt.date, count: int) -> dt.date:
     index = month.year * 12 + month.month - 1 + count
     return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _report_sum(condition: Q) -> Coalesce:
+    from devzone.projects.models import InvestmentReport
+
+    total = (
+        InvestmentReport.objects.filter(condition, project=OuterRef("pk"))
+        .order_by()
+        .values("project")
+        .annotate(total=Sum("amount"))
+        .values("total")
+    )
+    return Coalesce(Subquery(total, output_field=MONEY_OUTPUT), ZERO)
 
 
 class ProjectQuerySet(models.QuerySet):
@@ -41,22 +55,36 @@ class ProjectQuerySet(models.QuerySet):
         )
 
     def with_stage(self, as_of: dt.date | None = None) -> ProjectQuerySet:
-        """Annotate ``stage``: the latest lifecycle milestone actually reached by ``as_of``."""
+        """Annotate ``stage``: the latest lifecycle milestone actually reached by ``as_of``.
+
+        One correlated subquery (the reached milestone with the highest lifecycle position),
+        so that list pages stay fast on large ledgers.
+        """
+        from devzone.projects.models import Milestone
+
         as_of = as_of or today()
-        whens = [
-            When(self._milestone_reached(kind, as_of), then=Value(kind))
-            for kind in reversed(MILESTONE_ORDER)
-        ]
+        position = Case(
+            *[When(kind=kind, then=Value(index)) for index, kind in enumerate(MILESTONE_ORDER)],
+            output_field=models.IntegerField(),
+        )
+        latest = (
+            Milestone.objects.filter(
+                project=OuterRef("pk"), actual_date__isnull=False, actual_date__lte=as_of
+            )
+            .annotate(position=position)
+            .order_by("-position")
+            .values("kind")[:1]
+        )
         return self.annotate(
-            stage=Case(*whens, default=Value(Stage.PLANNED), output_field=models.CharField())
+            stage=Coalesce(Subquery(latest, output_field=models.CharField()), Value(Stage.PLANNED))
         )
 
     def with_status(self, as_of: dt.date | None = None) -> ProjectQuerySet:
         """Annotate ``status`` (and ``stage``) as of a day.
 
-        Stalled: under construction (started, not completed) with no report of money spent in
-        the last ``DEVZONE_STALLED_MONTHS`` months. Delayed: a milestone whose planned date has
-        passed without an actual date. Otherwise on schedule.
+        Stalled: under construction (started, and not yet completed or in production) with no
+        report of money spent in the last ``DEVZONE_STALLED_MONTHS`` months. Delayed: a
+        milestone whose planned date has passed without an actual date. Otherwise on schedule.
         """
         from devzone.projects.models import InvestmentReport, Milestone
 
@@ -72,12 +100,12 @@ class ProjectQuerySet(models.QuerySet):
                 Q(actual_date__isnull=True) | Q(actual_date__gt=as_of)
             )
         )
-        under_construction = self._milestone_reached(
-            "construction_started", as_of
-        ) & ~self._milestone_reached("completed", as_of)
         return self.with_stage(as_of).annotate(
             status=Case(
-                When(under_construction & ~recent_progress, then=Value(Status.STALLED)),
+                When(
+                    Q(stage=Stage.CONSTRUCTION_STARTED) & ~recent_progress,
+                    then=Value(Status.STALLED),
+                ),
                 When(overdue, then=Value(Status.DELAYED)),
                 default=Value(Status.ON_SCHEDULE),
                 output_field=models.CharField(),
@@ -85,15 +113,16 @@ class ProjectQuerySet(models.QuerySet):
         )
 
     def with_totals(self, as_of: dt.date | None = None) -> ProjectQuerySet:
-        """Annotate ``invested_ytd`` and ``invested_total`` from the monthly reports."""
+        """Annotate ``invested_ytd`` and ``invested_total`` from the monthly reports.
+
+        Correlated sums rather than a join with GROUP BY, so other annotations and ordering
+        stay cheap.
+        """
         as_of = as_of or today()
         year_start = dt.date(as_of.year, 1, 1)
-        in_range = Q(reports__month__lte=as_of)
         return self.annotate(
-            invested_total=Coalesce(Sum("reports__amount", filter=in_range), ZERO),
-            invested_ytd=Coalesce(
-                Sum("reports__amount", filter=in_range & Q(reports__month__gte=year_start)), ZERO
-            ),
+            invested_total=_report_sum(Q(month__lte=as_of)),
+            invested_ytd=_report_sum(Q(month__lte=as_of, month__gte=year_start)),
         )
 
     def signed_between(self, start: dt.date, end: dt.date) -> ProjectQuerySet:

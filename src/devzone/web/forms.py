@@ -29,6 +29,7 @@ from devzone.projects.choices import ProjectKind, Stage, Status
 from devzone.projects.models import InvestmentReport, Project, ProjectInvestor
 from devzone.regions.models import Department, Zone
 from devzone.web import throttle
+from devzone.web.widgets import FastSelect
 
 BLANK = [("", "---------")]
 
@@ -125,20 +126,31 @@ class ProjectFilterForm(Form):
         widget=forms.TextInput(attrs={"type": "search", "data-shortcut": "search"}),
         help_text=_("Press / to jump here."),
     )
-    zone = forms.ModelChoiceField(label=_("Zone"), queryset=Zone.objects.none(), required=False)
-    stage = forms.ChoiceField(label=_("Stage"), choices=BLANK + Stage.choices, required=False)
-    status = forms.ChoiceField(label=_("Status"), choices=BLANK + Status.choices, required=False)
-    kind = forms.ChoiceField(label=_("Kind"), choices=BLANK + ProjectKind.choices, required=False)
+    zone = forms.ModelChoiceField(
+        label=_("Zone"), queryset=Zone.objects.none(), required=False, widget=FastSelect
+    )
+    stage = forms.ChoiceField(
+        label=_("Stage"), choices=BLANK + Stage.choices, required=False, widget=FastSelect
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), choices=BLANK + Status.choices, required=False, widget=FastSelect
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=BLANK + ProjectKind.choices, required=False, widget=FastSelect
+    )
     industry = forms.ModelChoiceField(
         label=_("Industry"),
         queryset=Industry.objects.none(),
         to_field_name="code",
         required=False,
+        widget=FastSelect,
     )
-    size = forms.ChoiceField(label=_("Size"), choices=BLANK + SizeBand.CHOICES, required=False)
-    region = forms.CharField(label=_("Region"), required=False, widget=forms.Select)
+    size = forms.ChoiceField(
+        label=_("Size"), choices=BLANK + SizeBand.CHOICES, required=False, widget=FastSelect
+    )
+    region = forms.CharField(label=_("Region"), required=False, widget=FastSelect)
     link = forms.ModelChoiceField(
-        label=_("Chain link"), queryset=Link.objects.none(), required=False
+        label=_("Chain link"), queryset=Link.objects.none(), required=False, widget=FastSelect
     )
     month = forms.CharField(
         label=_("Reported in month"),
@@ -146,7 +158,9 @@ class ProjectFilterForm(Form):
         max_length=10,
         widget=forms.TextInput(attrs={"type": "month"}),
     )
-    sort = forms.ChoiceField(label=_("Sort by"), choices=SORT_CHOICES, required=False)
+    sort = forms.ChoiceField(
+        label=_("Sort by"), choices=SORT_CHOICES, required=False, widget=FastSelect
+    )
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

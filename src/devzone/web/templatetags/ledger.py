@@ -36,10 +36,15 @@ def _decimal(value: Any) -> Decimal | None:
 
 @register.filter
 def money(value: Any, currency: str = "CNY") -> str:
+    return money_text(value, current_language(), currency)
+
+
+def money_text(value: Any, language: str, currency: str = "CNY") -> str:
+    """An amount as the ``money`` filter writes it, for views that format a page of rows at once."""
     amount = _decimal(value)
     if amount is None:
         return EMPTY
-    return units.format_money(amount, currency or "CNY", language=current_language())
+    return units.format_money(amount, currency or "CNY", language=language)
 
 
 @register.filter

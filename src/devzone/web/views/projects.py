@@ -27,7 +27,7 @@ from django.views.decorators.http import require_GET
 
 from devzone.accounts.scope import can_edit_zone
 from devzone.core.clock import today
-from devzone.projects.choices import MilestoneKind, ProblemStatus, Stage, Status
+from devzone.projects.choices import MilestoneKind, ProblemStatus, ProjectKind, Stage, Status
 from devzone.projects.models import InvestmentReport, Milestone, Problem, Project, ProjectInvestor
 from devzone.projects.querysets import add_months
 from devzone.web import changes, charts
@@ -41,6 +41,7 @@ from devzone.web.forms import (
     SaveFilterForm,
 )
 from devzone.web.services import document_max_bytes
+from devzone.web.templatetags.ledger import current_language, money, money_text
 
 PAGE_SIZE = 50
 
@@ -76,24 +77,101 @@ def project_list(request: HttpRequest) -> HttpResponse:
     rows = (
         projects.with_totals()
         .annotate(stage_rank=STAGE_RANK)
-        .select_related("zone", "industry")
-        .prefetch_related(_investors_prefetch())
         .order_by(*form.order_by())
+        .values(*ROW_FIELDS)
     )
     paginator = Paginator(rows, PAGE_SIZE)
     paginator.count = totals["count"]  # already counted with the totals: spare a query
     page = paginator.get_page(request.GET.get("page"))
+    page.object_list = list_rows(page.object_list, current_language())
     query = filter_query(request)
     context = {
         "form": form,
         "page": page,
         "totals": totals,
+        "planned_total": money(totals["planned"]),
         "query": query,
         "saved_filters": list(request.user.saved_filters.all()),
         "save_form": SaveFilterForm(initial={"query": query}),
         "export_url": export_url(query),
     }
     return render(request, "web/project_list.html", context)
+
+
+ROW_FIELDS = (
+    "pk",
+    "code",
+    "name",
+    "is_generated",
+    "kind",
+    "zone__name",
+    "industry__name",
+    "stage",
+    "status",
+    "planned_investment",
+    "invested_ytd",
+)
+
+
+@dataclass
+class ListRow:
+    """One line of the project list, every cell already in the reader's language.
+
+    The list shows fifty rows of ten cells; formatting them here rather than through template
+    filters and model attribute look-ups halves the page's rendering time.
+    """
+
+    pk: int
+    code: str
+    name: str
+    is_generated: bool
+    zone: str
+    industry: str
+    kind: str
+    investors: str
+    stage: str
+    status: str
+    status_label: str
+    planned: str
+    invested_ytd: str
+
+
+def list_rows(values: Any, language: str) -> list[ListRow]:
+    """Evaluate one page of ``values()`` rows and add their investors with one more query."""
+    projects = list(values)
+    investors = _investor_names([project["pk"] for project in projects])
+    stages, statuses, kinds = dict(Stage.choices), dict(Status.choices), dict(ProjectKind.choices)
+    return [
+        ListRow(
+            pk=project["pk"],
+            code=project["code"] or "—",
+            name=project["name"],
+            is_generated=project["is_generated"],
+            zone=project["zone__name"],
+            industry=project["industry__name"] or "—",
+            kind=str(kinds.get(project["kind"], project["kind"])),
+            investors="、".join(investors.get(project["pk"], [])) or "—",
+            stage=str(stages.get(project["stage"], project["stage"])),
+            status=project["status"],
+            status_label=str(statuses.get(project["status"], project["status"])),
+            planned=money_text(project["planned_investment"], language),
+            invested_ytd=money_text(project["invested_ytd"], language),
+        )
+        for project in projects
+    ]
+
+
+def _investor_names(project_ids: list[int]) -> dict[int, list[str]]:
+    """The investors' display names (short name, else legal name) of each project, in role order."""
+    links = (
+        ProjectInvestor.objects.filter(project_id__in=project_ids)
+        .order_by("project_id", "role", "enterprise_id")
+        .values_list("project_id", "enterprise__short_name", "enterprise__legal_name")
+    )
+    names: dict[int, list[str]] = {}
+    for project_id, short_name, legal_name in links:
+        names.setdefault(project_id, []).append(short_name or legal_name)
+    return names
 
 
 def filter_query(request: HttpRequest) -> str:
