@@ -9,6 +9,7 @@ urlpatterns = [
     path("targets/", include("devzone.targets.urls")),
     path("chains/", include("devzone.chains.urls")),
     path("leads/", include("devzone.leads.urls")),
+    path("enterprises/", include("devzone.enterprises.urls")),
     path("indicators/", include("devzone.indicators.urls")),
     path("texts/", include("devzone.texts.urls")),
     path("", include("devzone.web.urls")),

@@ -1,11 +1,14 @@
 """Writing many rows at once, with the change history the services would have left.
 
 The services save one record at a time (``save_with_history``); for 200,000 ledger rows that
-is hours. Here rows go to the database in batched ``executemany`` statements, ids are reserved
-up front so milestones and investor links can point at projects not yet inserted, and one
-:class:`~devzone.core.models.ChangeRecord` per written record is inserted the same way, with
-the same JSON snapshots :func:`devzone.core.history.snapshot` makes. It all runs inside the
-caller's transaction: a crash half-way leaves nothing behind.
+is hours. Here rows go to the database in batched ``executemany`` statements (``COPY`` on
+PostgreSQL), ids are reserved up front so milestones and investor links can point at projects
+not yet inserted, and every written record still gets its own
+:class:`~devzone.core.models.ChangeRecord`, with the JSON snapshot
+:func:`devzone.core.history.snapshot` would make. The records of new rows are made by the
+database itself, from the rows just inserted (:meth:`BulkWriter.record_inserted`); updates and
+deletes are recorded from Python. It all runs inside the caller's transaction: a crash half-way
+leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -39,15 +42,17 @@ HISTORY_COLUMNS = (
 )
 
 
-SQLITE_IMPORT_CACHE_KIB = 256 * 1024
+SQLITE_IMPORT_CACHE_KIB = 1024 * 1024
 
 
 @contextlib.contextmanager
 def large_cache() -> Iterator[None]:
     """A big SQLite page cache while the import writes: its indexes then stay in memory.
 
-    SQLite's default cache is 2 MB; a 200,000-row import touches far more index pages, and
-    evicting them mid-transaction costs more than the inserts. Other backends: no change.
+    SQLite's default cache is 2 MB; a 200,000-row import touches some 450 MB of pages, and
+    spilling them to the WAL mid-transaction costs more than the inserts. The size is a limit,
+    not an allocation: pages are taken as they are used. Durability does not change (WAL,
+    ``synchronous=NORMAL``, one commit). Other backends: no change.
     """
     if connection.vendor != "sqlite":
         yield
@@ -72,11 +77,40 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"cannot store {type(value).__name__} in a change record")
 
 
+def decimal_text(value: Decimal) -> str:
+    """:func:`_json_default` for a decimal, without ``normalize()`` (the slow part) if it can.
+
+    Integral amounts lose their zero places ("500000000.00" → "500000000"); others keep their
+    digits as written ("123.40"), exactly as :func:`devzone.core.history.snapshot` has them.
+    """
+    text = str(value)
+    head, dot, tail = text.partition(".")
+    if "E" in text or "e" in text:
+        return _json_default(value)
+    return head if dot and not tail.strip("0") else text
+
+
+_PLAIN = frozenset((str, int, bool, float, type(None)))
+
+
 def snapshot_json(values: dict[str, Any] | str | None) -> str | None:
-    """JSON text of a snapshot; text already encoded (see :func:`json_date`) passes through."""
+    """JSON text of a snapshot; text already encoded (see :func:`json_date`) passes through.
+
+    Decimals and dates are turned into strings before ``json.dumps`` instead of through its
+    ``default`` hook: the C encoder then never calls back into Python, about 3× faster for the
+    200,000 project snapshots of a large ledger.
+    """
     if values is None or isinstance(values, str):
         return values
-    return json.dumps(values, default=_json_default, ensure_ascii=False)
+    plain = {
+        key: value
+        if type(value) in _PLAIN
+        else decimal_text(value)
+        if type(value) is Decimal
+        else _json_default(value)
+        for key, value in values.items()
+    }
+    return json.dumps(plain, ensure_ascii=False)
 
 
 def json_date(value: dt.date | None) -> str:
@@ -101,6 +135,7 @@ class BulkWriter:
         self._db_now = self.ops.adapt_datetimefield_value(self.now)
         self._history: list[tuple[Any, ...]] = []
         self._sqlite = connection.vendor == "sqlite"
+        self._postgres = connection.vendor == "postgresql"
         self._content_types: dict[type[models.Model], int] = {}
 
     # --- ids -------------------------------------------------------------------------
@@ -133,10 +168,25 @@ class BulkWriter:
     def insert(
         self, model: type[models.Model], columns: Sequence[str], rows: Iterable[Sequence[Any]]
     ) -> None:
+        """Insert ``rows`` (values of ``columns``, in order): ``COPY`` on PostgreSQL."""
         names = ", ".join(self.ops.quote_name(self._column(model, c)) for c in columns)
+        table = self.ops.quote_name(model._meta.db_table)
+        if self._postgres:
+            self._copy(f"COPY {table} ({names}) FROM STDIN", rows)
+            return
         marks = ", ".join(["%s"] * len(columns))
-        sql = f"INSERT INTO {self.ops.quote_name(model._meta.db_table)} ({names}) VALUES ({marks})"
-        self._executemany(sql, rows)
+        self._executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+
+    @staticmethod
+    def _copy(sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        """PostgreSQL's ``COPY … FROM STDIN`` through psycopg: several times an INSERT's speed.
+
+        psycopg dumps each value by its Python type (decimals, dates, ``None`` as NULL); JSON
+        columns receive the snapshot text, which PostgreSQL parses as it would a literal.
+        """
+        with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
+            for row in rows:
+                copy.write_row(row)
 
     def update(
         self, model: type[models.Model], columns: Sequence[str], rows: Iterable[Sequence[Any]]
@@ -187,13 +237,9 @@ class BulkWriter:
 
         ``before`` and ``after`` are snapshots, as dicts or as JSON text already encoded.
         """
-        content_type = self._content_types.get(model)
-        if content_type is None:
-            content_type = ContentType.objects.get_for_model(model).pk
-            self._content_types[model] = content_type
         self._history.append(
             (
-                content_type,
+                self._content_type(model),
                 str(pk),
                 label[:300],
                 action,
@@ -209,14 +255,94 @@ class BulkWriter:
             self.flush_history()
 
     def _json(self, values: dict[str, Any] | str | None) -> Any:
-        text = snapshot_json(values)
-        if text is None or self._sqlite:
-            return text
-        return self.ops.adapt_json_value(json.loads(text), None)
+        # Text for SQLite (a TEXT column) and for PostgreSQL's COPY (jsonb parses it).
+        return snapshot_json(values)
 
     def flush_history(self) -> None:
         rows, self._history = self._history, []
         self.insert(ChangeRecord, HISTORY_COLUMNS, rows)
+
+    def record_inserted(
+        self,
+        model: type[models.Model],
+        ids: Sequence[int],
+        *,
+        label: str,
+        snapshot: Sequence[tuple[str, str]],
+        joins: str = "",
+        params: Sequence[Any] = (),
+    ) -> None:
+        """One "created" change record per row of ``ids`` just inserted, built by the database.
+
+        For hundreds of thousands of milestones and investor links, making each snapshot in
+        Python and sending it back costs more than the insert itself; here one
+        ``INSERT … SELECT`` reads the new rows (table alias ``t``) and writes their records.
+        ``snapshot`` is (JSON key, SQL expression) pairs, ``label`` an SQL expression for the
+        record's label; ``params`` fill the placeholders of ``label``, in order. The snapshots
+        hold what the rows hold, as :func:`devzone.core.history.snapshot` would: ids as numbers,
+        dates and text as strings, so keep decimals out of ``snapshot``.
+        """
+        if not ids:
+            return
+        self.flush_history()  # the records keep the order of the writes
+        content_type = self._content_type(model)
+        function = "jsonb_build_object" if self._postgres else "json_object"
+        pairs = ", ".join(f"'{key}', {expression}" for key, expression in snapshot)
+        table = self.ops.quote_name(model._meta.db_table)
+        columns = ", ".join(self.ops.quote_name(c) for c in HISTORY_COLUMNS)
+        select = (
+            f"INSERT INTO {self.ops.quote_name(ChangeRecord._meta.db_table)} ({columns}) "
+            f"SELECT %s, CAST(t.id AS TEXT), SUBSTR({label}, 1, 300), %s, %s, %s, %s, %s, "
+            f"NULL, {function}({pairs}) FROM {table} t {joins} "
+        )
+        fixed = [content_type, *params, ChangeAction.CREATE.value, self.actor_id, self.actor_name]
+        fixed += [self.request_id, self._db_now]
+        with connection.cursor() as cursor:
+            if not self._postgres:
+                # Reserved ids on SQLite are one contiguous range (see reserve_ids).
+                sql = select + "WHERE t.id BETWEEN %s AND %s ORDER BY t.id"
+                cursor.execute(sql, [*fixed, min(ids), max(ids)])
+                return
+            for start in range(0, len(ids), BATCH * 25):
+                chunk = list(ids[start : start + BATCH * 25])
+                cursor.execute(select + "WHERE t.id = ANY(%s) ORDER BY t.id", [*fixed, chunk])
+
+    def snapshot_sql(
+        self, model: type[models.Model], attnames: Sequence[str]
+    ) -> list[tuple[str, str]]:
+        """(key, SQL expression) pairs for :meth:`record_inserted` that read as ``snapshot()``.
+
+        Decimals become the strings :func:`_json_default` makes ("500000000", "123.40") and
+        booleans JSON booleans; dates are stored as ISO text and ids as numbers already.
+        """
+        pairs = []
+        for attname in attnames:
+            field = next(f for f in model._meta.concrete_fields if f.attname == attname)
+            column = f"t.{self.ops.quote_name(field.column)}"
+            if isinstance(field, models.DecimalField):
+                column = self._decimal_sql(column, field.decimal_places)
+            elif isinstance(field, models.BooleanField) and not self._postgres:
+                column = f"CASE WHEN {column} THEN json('true') ELSE json('false') END"
+            pairs.append((attname, column))
+        return pairs
+
+    def _decimal_sql(self, column: str, places: int) -> str:
+        if self._postgres:  # numeric(…, places)::text keeps its places: "123.40"
+            whole = f"trunc({column})::text"
+            return f"CASE WHEN {column} = trunc({column}) THEN {whole} ELSE {column}::text END"
+        # SQLite keeps decimals as INTEGER or REAL (15 significant digits, as Django reads them).
+        whole = f"CAST(CAST({column} AS INTEGER) AS TEXT)"
+        return (
+            f"CASE WHEN {column} IS NULL THEN NULL WHEN {column} = CAST({column} AS INTEGER) "
+            f"THEN {whole} ELSE printf('%%.{int(places)}f', {column}) END"  # %%: placeholders
+        )
+
+    def _content_type(self, model: type[models.Model]) -> int:
+        content_type = self._content_types.get(model)
+        if content_type is None:
+            content_type = ContentType.objects.get_for_model(model).pk
+            self._content_types[model] = content_type
+        return content_type
 
 
 def record_changes_bulk(

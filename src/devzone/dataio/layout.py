@@ -71,6 +71,11 @@ def is_blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def _filled(value: object) -> bool:
+    """``not is_blank(value)``, cheapest test first: most cells of a data row are filled."""
+    return value is not None and (value.__class__ is not str or bool(value.strip()))
+
+
 def _text(value: object) -> str:
     return value.strip() if isinstance(value, str) else ""
 
@@ -283,7 +288,7 @@ def _data_rows(
             for col, origin in covered.get(number, ()):
                 if col < len(values) and is_blank(values[col]):
                     values[col] = origins.get((origin, col), "")
-        if all(is_blank(v) for v in values):
+        if not any(_filled(v) for v in values):
             blank_run += 1
             if blank_run >= BLANK_RUN_LIMIT:
                 return

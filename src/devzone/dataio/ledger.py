@@ -9,6 +9,7 @@ rows to existing projects and comparing with the database happens later, in bulk
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -41,8 +42,9 @@ INVESTOR_SEPARATORS = re.compile(r"[、；;，\n]+")
 TEXT_LIMITS = {"name": 200, "leader": 100}
 
 
-def split_investors(value: str) -> list[str]:
-    return [name.strip() for name in INVESTOR_SEPARATORS.split(value) if name.strip()]
+@functools.lru_cache(maxsize=65536)  # ledgers name the same investors again and again
+def split_investors(value: str) -> tuple[str, ...]:
+    return tuple(name.strip() for name in INVESTOR_SEPARATORS.split(value) if name.strip())
 
 
 @dataclass

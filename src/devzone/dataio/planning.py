@@ -62,6 +62,7 @@ DEFAULTS: dict[str, Any] = {
     "source": "",
     "is_generated": False,
 }
+_PROJECT_KEYS = frozenset(PROJECT_COLUMNS)
 MILESTONE_COLUMNS = ("project_id", "kind", "planned_date", "actual_date", "note")
 
 
@@ -227,13 +228,13 @@ def _plan_chunk(rows: list[ProjectRow], plan: Plan) -> None:
     ):
         links[link["project_id"]].append(link)
     for row in rows:
-        before_count = _count(plan)
         if row.target_id is None:
             _plan_new(row, plan)
-        else:
-            _plan_update(row, current[row.target_id], milestones, links[row.target_id], plan)
-            if _count(plan) == before_count and not row.errors:
-                plan.unchanged += 1
+            continue
+        before_count = _count(plan)
+        _plan_update(row, current[row.target_id], milestones, links[row.target_id], plan)
+        if _count(plan) == before_count and not row.errors:
+            plan.unchanged += 1
 
 
 def _count(plan: Plan) -> int:
@@ -251,17 +252,18 @@ def _count(plan: Plan) -> int:
 
 
 def _plan_new(row: ProjectRow, plan: Plan) -> None:
-    after = {**DEFAULTS, **{k: v for k, v in row.fields.items() if k in PROJECT_COLUMNS}}
+    after = {**DEFAULTS, **{k: v for k, v in row.fields.items() if k in _PROJECT_KEYS}}
     after["zone_id"] = row.zone.pk
     name = after["name"]
     plan.projects_new.append(Change(None, None, after, row, name))
     for kind, dates in row.milestones.items():
-        if dates.get("planned_date") or dates.get("actual_date"):
+        planned, actual = dates.get("planned_date"), dates.get("actual_date")
+        if planned or actual:
             values = {
                 "project_id": None,
                 "kind": kind,
-                "planned_date": dates.get("planned_date"),
-                "actual_date": dates.get("actual_date"),
+                "planned_date": planned,
+                "actual_date": actual,
                 "note": "",
             }
             plan.milestones_new.append(Change(None, None, values, row, name))
@@ -284,7 +286,7 @@ def _plan_update(
 ) -> None:
     pk = current["id"]
     before = {k: current[k] for k in PROJECT_COLUMNS}
-    after = {**before, **{k: v for k, v in row.fields.items() if k in PROJECT_COLUMNS}}
+    after = {**before, **{k: v for k, v in row.fields.items() if k in _PROJECT_KEYS}}
     if not _consistent(row, after):
         return
     name = after["name"]

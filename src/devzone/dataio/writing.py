@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import connection
+from django.db.models import Model
+
 from devzone.dataio.bulk import BulkWriter, json_date, json_text, record_changes_bulk
 from devzone.dataio.planning import MILESTONE_COLUMNS, PROJECT_COLUMNS, Change, Plan
+from devzone.enterprises.models import Enterprise
 from devzone.projects.choices import MilestoneKind
 from devzone.projects.models import Milestone, Project, ProjectInvestor
 
@@ -45,7 +49,9 @@ def _write_projects(plan: Plan, writer: BulkWriter) -> None:
     )
     for change in plan.projects_changed:
         change.row.project_id = change.pk  # type: ignore[union-attr]
-    record_changes_bulk(writer, Project, _history(plan.projects_new + plan.projects_changed))
+    snapshot = writer.snapshot_sql(Project, ("id", *PROJECT_COLUMNS))
+    writer.record_inserted(Project, ids, label="t.name", snapshot=snapshot)
+    record_changes_bulk(writer, Project, _history(plan.projects_changed))
 
 
 def _history(changes: list[Change], label=None, encode=_snapshot):  # type: ignore[no-untyped-def]
@@ -81,6 +87,10 @@ def _owner(change: Change) -> None:
         change.after["project_id"] = change.row.project_id  # type: ignore[union-attr]
 
 
+def _table(model: type[Model]) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
 def _kind_label(kind: str) -> str:
     return str(MilestoneKind(kind).label)
 
@@ -102,12 +112,22 @@ def _write_milestones(plan: Plan, writer: BulkWriter) -> None:
         (*columns, "updated_at"),
         ((*(c.after[k] for k in columns), now, c.pk) for c in plan.milestones_changed),
     )
-    changes = plan.milestones_new + plan.milestones_changed
     labels = {kind: _kind_label(kind) for kind in MilestoneKind.values}
+    # New milestones: their records are made by the database from the rows just inserted.
+    kinds = " ".join("WHEN %s THEN %s" for _kind in labels)
+    writer.record_inserted(
+        Milestone,
+        ids,
+        label=f"p.name || ' · ' || CASE t.kind {kinds} ELSE t.kind END",
+        params=[value for pair in labels.items() for value in pair],
+        joins=f"JOIN {_table(Project)} p ON p.id = t.project_id",
+        snapshot=writer.snapshot_sql(Milestone, ("id", *MILESTONE_COLUMNS)),
+    )
 
     def label(change: Change) -> str:
         return f"{change.label} · {labels[(change.after or change.before or {})['kind']]}"
 
+    changes = plan.milestones_changed
     record_changes_bulk(writer, Milestone, _history(changes, label, _milestone_json))
 
 
@@ -123,10 +143,20 @@ def _write_links(plan: Plan, writer: BulkWriter, enterprise_names: dict[int, str
     )
     writer.update(ProjectInvestor, ("role",), ((c.after["role"], c.pk) for c in plan.links_changed))
     writer.delete(ProjectInvestor, [c.pk for c in plan.links_gone])
+    writer.record_inserted(
+        ProjectInvestor,
+        ids,
+        label="e.legal_name || ' → ' || p.name",
+        joins=(
+            f"JOIN {_table(Project)} p ON p.id = t.project_id "
+            f"JOIN {_table(Enterprise)} e ON e.id = t.enterprise_id"
+        ),
+        snapshot=writer.snapshot_sql(ProjectInvestor, ("id", *LINK_COLUMNS)),
+    )
 
     def label(change: Change) -> str:
         values = change.after or change.before or {}
         return f"{enterprise_names.get(values['enterprise_id'], '?')} → {change.label}"
 
-    changes = plan.links_new + plan.links_changed + plan.links_gone
+    changes = plan.links_changed + plan.links_gone
     record_changes_bulk(writer, ProjectInvestor, _history(changes, label, _link_json))

@@ -135,6 +135,40 @@ def list_enterprises(
     return _search(enterprises, filters.search) if filters.search.strip() else enterprises
 
 
+# Declared before /enterprises/{enterprise_id}, whose pattern would also take "match".
+class MatchCandidateOut(Schema):
+    id: int
+    legal_name: str
+    score: float = Field(..., description="0–100; higher is more certain.")
+    reason: str = Field(..., description="The evidence: legal_name, alias, contraction, …")
+    matched_text: str
+
+
+class MatchOut(Schema):
+    query: str
+    decision: str = Field(..., description="matched (safe to link), review (ask) or none.")
+    best: MatchCandidateOut | None
+    runner_up: MatchCandidateOut | None
+    candidates: list[MatchCandidateOut]
+
+
+class MatchQuery(Schema):
+    name: str = Field(..., min_length=1, max_length=300, description="The name as typed.")
+    limit: int = Field(5, ge=1, le=20)
+
+
+@router.get("/enterprises/match", response={200: MatchOut, **READ_ERRORS})
+def match_enterprise(request: HttpRequest, query: Query[MatchQuery]) -> dict[str, Any]:
+    """The registry enterprises a typed name (short name, brand, old name) may mean.
+
+    For forms that link a project investor or a lead to the registry: link at once when the
+    decision is ``matched``, offer the candidates when it is ``review``.
+    """
+    from devzone.enterprises.matching import result_json, suggest_enterprise
+
+    return result_json(suggest_enterprise(query.name, limit=query.limit))
+
+
 @router.get("/enterprises/{enterprise_id}", response={200: EnterpriseOut, **READ_ERRORS})
 def get_enterprise(request: HttpRequest, enterprise_id: int) -> Enterprise:
     return get_object_or_404(_enterprises(), pk=enterprise_id)

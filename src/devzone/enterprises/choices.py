@@ -15,3 +15,26 @@ class IndustryLevel(models.IntegerChoices):
     DIVISION = 2, _("division")
     GROUP = 3, _("group")
     CLASS = 4, _("class")
+
+
+class MatchOutcome(models.TextChoices):
+    """The engine's decision on one name (``devzone.matching.Decision``)."""
+
+    MATCHED = "matched", _("matched")
+    REVIEW = "review", _("to review")
+    NONE = "none", _("no match")
+
+
+class DecisionKind(models.TextChoices):
+    """What a person said about a proposed match."""
+
+    CONFIRMED = "confirmed", _("confirmed")
+    REJECTED = "rejected", _("rejected")
+
+
+class ReviewState(models.TextChoices):
+    """Where a review-band match item stands."""
+
+    OPEN = "open", _("open")
+    CONFIRMED = "confirmed", _("confirmed")
+    REJECTED = "rejected", _("rejected")

@@ -18,9 +18,12 @@ in the target, so it costs a few dozen steps per candidate.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .legalname import LegalName, industry_word_list
 from .reference import industry_words
+from .regions import region_lexicon
+from .vocabulary import Vocabulary
 
 GROUP, REGION, CORE, INDUSTRY, FORM = "G", "R", "C", "I", "F"
 # Words inside a legal form where a short name may pick up (中集集团 ← …(集团)股份有限公司).
@@ -47,6 +50,8 @@ class ContractionWeights:
     truncated_word: float = 0.04  # the query stops inside an industry word (海泰科 ≠ 海泰科技)
     nothing_distinctive: float = 0.35  # only industry / legal-form characters matched,
     # although the query has a trade name of its own
+    group_only: float = 0.05  # the parent group matched but none of the enterprise's own
+    # trade name: 沈机 names every company of 沈机集团, first of all 沈阳机床 itself
 
     def start_penalty(self, part: str) -> float:
         """Cost of the first matched character falling at the start of a word of *part*."""
@@ -58,12 +63,20 @@ DEFAULT_WEIGHTS = ContractionWeights()
 _QUERY_WEIGHT = {GROUP: 0.5, REGION: 0.5, CORE: 1.0, INDUSTRY: 0.6, FORM: 0.2}
 
 
-def part_labels(name: LegalName) -> str:
+def part_labels(name: LegalName, vocabulary: Vocabulary | None = None) -> str:
     """One label per character of ``name.sequence``: its part (G, R, C, I, F), upper case
-    where a word starts (each part, each industry word, 集团/股份/有限… in the legal form)."""
-    labels = [_word(GROUP, name.group), _word(REGION, name.region), _word(CORE, name.core)]
-    labels += [_word(INDUSTRY, word) for word in industry_word_list(name.industry)]
-    labels.append(_form_labels(name.legal_form))
+    where a word starts (each part, each industry word, 集团/股份/有限… in the legal form).
+
+    With a *vocabulary* learned from the registry, a group prefix opening the trade name is
+    labelled as group and a descriptor closing it as industry (北方 + 华锦, 宝钢 + 特钢).
+    """
+    labels = [_word(GROUP, name.group), _region_labels(name.region)]
+    if vocabulary is None:
+        labels.append(_word(CORE, name.core))
+    else:
+        head, own, tail = vocabulary.split(name.core)
+        labels += [_word(GROUP, head), _word(CORE, own), _word(CORE, tail)]
+    labels += [_industry_labels(name.industry), _form_labels(name.legal_form)]
     return "".join(labels)
 
 
@@ -72,6 +85,23 @@ def _word(part: str, text: str) -> str:
     return (part + part.lower() * (len(text) - 1)) if text else ""
 
 
+@lru_cache(maxsize=8192)
+def _industry_labels(industry: str) -> str:
+    """Labels of an industry part, a word start at each industry word (新能源 + 科技)."""
+    return "".join(_word(INDUSTRY, word) for word in industry_word_list(industry))
+
+
+@lru_cache(maxsize=8192)
+def _region_labels(region: str) -> str:
+    """Labels of a region: a word start at each place of a chain (江苏 + 苏州: 苏农 ← 苏州)."""
+    labels = []
+    for part in region_lexicon().match_prefix(region):
+        labels.append(_word(REGION, part.text))
+    done = sum(map(len, labels))
+    return "".join(labels) + (_word(REGION, region[done:]) if done < len(region) else "")
+
+
+@lru_cache(maxsize=1024)
 def _form_labels(form: str) -> str:
     """Labels of a legal form, with a word start at each 集团, 股份, 有限, 公司…"""
     starts = {i for word in _FORM_WORDS for i in range(len(form)) if form.startswith(word, i)}
@@ -101,17 +131,34 @@ class Prepared:
     positions: dict[str, tuple[int, ...]]  # character → where it occurs in the sequence
     weights: tuple[float, ...]  # per character, when this name is the query
     generic: bool  # its trade name is only an industry word (农业银行, 集成)
+    core_len: int  # characters labelled trade name (C) and industry (I)
+    industry_len: int
+    has_group: bool
 
 
-def prepare(name: LegalName) -> Prepared:
-    """Labels, character positions and query weights of *name*."""
-    labels = part_labels(name)
+def prepare(
+    name: LegalName, vocabulary: Vocabulary | None = None, *, query: bool = True
+) -> Prepared:
+    """Labels, character positions and (for a *query*) the weights of *name*.
+
+    Registry names are only ever aligned against, so they skip the query weights.
+    """
+    labels = part_labels(name, vocabulary)
     positions: dict[str, list[int]] = {}
     for index, char in enumerate(name.sequence):
         positions.setdefault(char, []).append(index)
     frozen = {char: tuple(found) for char, found in positions.items()}
-    weights = query_weights(name, labels)
-    return Prepared(name, labels, frozen, weights, name.core in industry_words())
+    weights = query_weights(name, labels) if query else ()
+    return Prepared(
+        name,
+        labels,
+        frozen,
+        weights,
+        name.core in industry_words(),
+        sum(label in "Cc" for label in labels),
+        sum(label in "Ii" for label in labels),
+        GROUP in labels,
+    )
 
 
 @dataclass(slots=True)
@@ -135,13 +182,14 @@ def contraction_score(
     best = _align(query.name.sequence, query.weights, target.positions, labels, weights)
     if best is None:
         return 0.0
-    core_len = len(target.name.core) or 1
-    score = best.score - weights.core_left_out * (1 - best.core_hits / core_len)
-    if target.name.industry:
-        left_out = 1 - best.industry_hits / len(target.name.industry)
+    score = best.score - weights.core_left_out * (1 - best.core_hits / (target.core_len or 1))
+    if target.industry_len:
+        left_out = 1 - best.industry_hits / target.industry_len
         score -= weights.industry_left_out * left_out
     if not best.distinctive and not query.generic:
         score -= weights.nothing_distinctive
+    elif target.has_group and target.core_len and not best.core_hits:
+        score -= weights.group_only
     if labels[best.last] in "Ii" and labels[best.last + 1 : best.last + 2] == "i":
         score -= weights.truncated_word
     return max(0.0, min(1.0, 1.0 + score))

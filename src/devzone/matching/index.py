@@ -2,18 +2,22 @@
 
 Matching a query never scans the registry. Candidates come from (1) exact lookups of every
 name's equality key and trade name (core), and (2) the skip-bigram postings of
-:mod:`.postings`, ranked by the rarity of the pairs they share with the query; only the
-best hundred are scored in full. Records keep just their legal name, aliases and region
-code; parsed names are rebuilt on demand through a bounded cache, so memory grows with the
-text of the registry, not with Python objects per part (about 0.4 KB a record).
+:mod:`.postings`, ranked by the rarity of the pairs they share with the query (summed in
+numpy); only the best hundred, and of those only the ones with at least 30% of the best
+one's evidence, are scored in full. While records are added the index also learns group
+prefixes and descriptor endings of trade names from the registry itself (:mod:`.vocabulary`).
+Records keep just their legal name, aliases and region code; parsed names are rebuilt on
+demand through a bounded cache, so memory grows with the text of the registry, not with
+Python objects per part (about 0.4 KB a record).
 """
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
+
+import numpy as np
 
 from .contraction import DEFAULT_WEIGHTS, ContractionWeights
 from .legalname import LegalName, parse_legal_name
@@ -22,9 +26,13 @@ from .query import Query, parse_query
 from .regions import code_prefix
 from .result import Candidate, MatchResult, Reason, Thresholds
 from .scoring import DEFAULT_ADJUSTMENTS, Adjustments, Scored, Target, name_key, score_record
+from .vocabulary import Vocabulary
 
 _MIN_CORE_KEY = 2  # a one-character trade name is too common to be a lookup key
-_SHORT_QUERY = 16  # characters up to which a query contributes every pair of characters
+_SHORT_QUERY = 16
+# Records sharing less than this share of the best record's pair evidence are not scored:
+# they lack most of what makes the query distinctive.
+_WEIGHT_FLOOR = 0.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +80,7 @@ class NameIndex:
         self._exact = PairPostings()  # text_key(name key or core) → records
         self._postings = PairPostings()  # character pairs → records
         self._targets: dict[int, tuple[Target, ...]] = {}
+        self.vocabulary = Vocabulary()
         for record in records:
             self.add(record)
         self._exact.freeze()
@@ -93,8 +102,10 @@ class NameIndex:
         self._regions.append((code_prefix(code),) if code else ())
         for alias in record.aliases:
             self._aliases.setdefault(number, []).append((alias, Reason.ALIAS))
-        self._index_targets(number, self._build_targets(number))  # not cached: most records
-        # are never a candidate, and a parsed name costs far more memory than its text
+        targets = self._build_targets(number)  # not cached: most records are never a
+        # candidate, and a parsed name costs far more memory than its text
+        self.vocabulary.count(targets[0].parsed)
+        self._index_targets(number, targets)
 
     def add_alias(self, record_id: Hashable, alias: str, *, confirmed: bool = True) -> None:
         """Remember another name for a record; a person's confirmation makes it win next time."""
@@ -155,29 +166,42 @@ class NameIndex:
         return self._exact.get(text_key(text)) if len(text) >= _MIN_CORE_KEY else ()
 
     def _pair_candidates(self, keys: set[int]) -> set[int]:
-        """Top records by summed rarity (log inverse frequency) of the pairs they share."""
+        """Top records by summed rarity (log inverse frequency) of the pairs they share.
+
+        The sums run in numpy over the posting arrays: a query's pairs can point to tens of
+        thousands of records in a registry of millions.
+        """
         sized = sorted((self._postings.size(key), key) for key in keys)
         total = len(self._ids) + 1
-        weights: dict[int, float] = {}
+        lists: list[np.ndarray] = []
+        rarities: list[float] = []
         for size, key in sized:
-            if size == 0 or (size > self._max_postings and weights):
+            if size == 0 or (size > self._max_postings and lists):
                 continue
-            rarity = math.log(total / size) + 1.0
-            for number in self._postings.get(key):
-                weights[number] = weights.get(number, 0.0) + rarity
-        best = heapq.nsmallest(
-            self._max_candidates, weights.items(), key=lambda kv: (-kv[1], kv[0])
-        )
-        return {number for number, _ in best}
+            lists.append(np.frombuffer(self._postings.get(key), dtype=np.uint32))
+            rarities.append(math.log(total / size) + 1.0)
+        if not lists:
+            return set()
+        numbers, inverse = np.unique(np.concatenate(lists), return_inverse=True)
+        sums = np.bincount(inverse, weights=np.repeat(rarities, [len(a) for a in lists]))
+        top = np.arange(len(sums))
+        if len(sums) > self._max_candidates:  # the k-th best sum, ties included
+            kth = np.partition(sums, len(sums) - self._max_candidates)[-self._max_candidates]
+            top = np.flatnonzero(sums >= kth)
+        ordered = top[np.lexsort((numbers[top], -sums[top]))][: self._max_candidates]
+        floor = sums[ordered[0]] * _WEIGHT_FLOOR
+        return {int(numbers[i]) for i in ordered if sums[i] >= floor}
 
     def _build_targets(self, number: int) -> tuple[Target, ...]:
         """All names of a record, parsed: legal name, its bracketed former name, aliases."""
         legal = parse_legal_name(self._names[number])
-        targets = [Target(legal, Reason.LEGAL_NAME)]
+        vocabulary = self.vocabulary
+        targets = [Target(legal, Reason.LEGAL_NAME, vocabulary)]
         if legal.former_name:
-            targets.append(Target(parse_legal_name(legal.former_name), Reason.FORMER_NAME))
+            former = parse_legal_name(legal.former_name)
+            targets.append(Target(former, Reason.FORMER_NAME, vocabulary))
         for alias, reason in self._aliases.get(number, ()):
-            targets.append(Target(parse_legal_name(alias), reason))
+            targets.append(Target(parse_legal_name(alias), reason, vocabulary))
         return tuple(targets)
 
     def _record_targets(self, number: int) -> tuple[Target, ...]:

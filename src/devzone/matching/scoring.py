@@ -23,6 +23,7 @@ from .legalname import LegalName
 from .query import Query, Reading
 from .regions import codes_agree
 from .result import Reason
+from .vocabulary import Vocabulary
 
 EXACT_SCORE = {
     Reason.CONFIRMED_ALIAS: 112.0,
@@ -64,18 +65,21 @@ class Target:
     building the index does not pay for it.
     """
 
-    __slots__ = ("_prepared", "parsed", "reason")
+    __slots__ = ("_prepared", "parsed", "reason", "vocabulary")
 
-    def __init__(self, parsed: LegalName, reason: Reason) -> None:
+    def __init__(
+        self, parsed: LegalName, reason: Reason, vocabulary: Vocabulary | None = None
+    ) -> None:
         self.parsed = parsed
         self.reason = reason
+        self.vocabulary = vocabulary
         self._prepared: Prepared | None = None
 
     @property
     def prepared(self) -> Prepared:
         """Labels, positions and weights of the parsed name (computed once)."""
         if self._prepared is None:
-            self._prepared = prepare(self.parsed)
+            self._prepared = prepare(self.parsed, self.vocabulary, query=False)
         return self._prepared
 
 

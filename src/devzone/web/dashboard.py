@@ -8,23 +8,28 @@ the database and list only their first few records.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 from urllib.parse import urlencode
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.core.cache import cache
+from django.db.models import Count, Max, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.urls import NoReverseMatch, reverse
 
 from devzone.accounts.scope import zone_scope_q
 from devzone.core.clock import today
+from devzone.core.models.history import ChangeRecord
 from devzone.projects.choices import ProblemStatus, Stage, Status
 from devzone.projects.models import InvestmentReport, Problem, Project
 from devzone.projects.querysets import ZERO
 from devzone.web.charts import MonthChart, month_chart
 from devzone.web.forms import code_prefix
 
+TILES_SECONDS = 60
 LIST_SIZE = 8
 KEY_TARGETS = 6
 ACTUAL_INVESTMENT = "ledger:actual_investment"
@@ -131,6 +136,38 @@ def build(scope: Scope, *, year: int | None = None) -> Dashboard:
         "delayed": scope.list_url(status=Status.DELAYED),
     }
     return board
+
+
+# ---------------------------------------------------------------------------------------------
+# Caching the rendered tiles
+
+
+def ledger_version() -> int:
+    """The newest change record's id: every write through the services adds one.
+
+    Part of the cache key, so a report submitted a second ago shows on the next dashboard
+    (in every server process: the version comes from the database, not from the cache).
+    """
+    return ChangeRecord.objects.aggregate(newest=Max("pk"))["newest"] or 0
+
+
+def tiles_cache_key(user: Any, query: str, language: str, as_of: dt.date) -> str:
+    """Who looks, at what (the dashboard's query string), in which language, on which day."""
+    digest = hashlib.sha256(query.encode()).hexdigest()[:16]
+    return f"web:dashboard:{user.pk}:{language}:{as_of:%Y%m%d}:{ledger_version()}:{digest}"
+
+
+def cached_tiles(key: str, render: Callable[[], str]) -> str:
+    """The tiles' HTML from the cache, or ``render()`` them and keep them ``TILES_SECONDS``.
+
+    Only briefly: writes that bypass the change log, and changes to a user's zones, show once
+    the entry expires.
+    """
+    html = cache.get(key)
+    if html is None:
+        html = render()
+        cache.set(key, html, TILES_SECONDS)
+    return html
 
 
 # ---------------------------------------------------------------------------------------------

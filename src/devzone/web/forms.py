@@ -116,6 +116,15 @@ SORT_CHOICES = [
 ]
 
 
+ZONE_CHOICE_FIELDS = (
+    "name",
+    "region__code",
+    "region__name",
+    "region__parent__code",
+    "region__parent__name",
+)
+
+
 class ProjectFilterForm(Form):
     """The filters of the project list; every field is optional and read from the query string."""
 
@@ -164,20 +173,29 @@ class ProjectFilterForm(Form):
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        zones = Zone.objects.filter(zone_scope_q(user, "")).select_related("region__parent")
+        # Display-only rows for the choices: ``only()`` the names and codes the options show.
+        zones = (
+            Zone.objects.filter(zone_scope_q(user, ""))
+            .select_related("region__parent")
+            .only(*ZONE_CHOICE_FIELDS)
+        )
         self.fields["zone"].queryset = zones.order_by("region__code", "name")
         current = str(self.data.get(self.add_prefix("region")) or "")
         self.fields["region"].widget.choices = CallableChoiceIterator(
             lambda: BLANK + _region_choices(zones, current)
         )
-        self.fields["link"].queryset = Link.objects.select_related("chain").order_by(
-            "chain__name", "position", "name"
+        self.fields["link"].queryset = (
+            Link.objects.select_related("chain")
+            .only("name", "chain__name")
+            .order_by("chain__name", "position", "name")
         )
         self.fields["link"].label_from_instance = lambda link: f"{link.chain} · {link}"
         # Only industries that some visible project has: the full GB/T 4754 list is too long.
-        self.fields["industry"].queryset = Industry.objects.filter(
-            projects__in=_visible_project_ids(user)
-        ).distinct()
+        self.fields["industry"].queryset = (
+            Industry.objects.filter(projects__in=_visible_project_ids(user))
+            .only("code", "name")
+            .distinct()
+        )
 
     def filter(self, projects: QuerySet) -> QuerySet:
         """Narrow ``projects`` (annotated with stage and status) by the valid filters."""

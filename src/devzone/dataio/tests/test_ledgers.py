@@ -166,3 +166,27 @@ def test_bulk_snapshots_match_the_services_snapshots(zh_ledger, staff_a):
             expected = snapshot(record)
             expected.pop("investors", None)
             assert after == expected, model
+
+
+def test_snapshots_made_by_the_database_keep_cents_and_booleans(tmp_path, zone_a):
+    """Decimals with cents, whole amounts and booleans read as core.history.snapshot has them."""
+    from devzone.core.history import snapshot
+
+    path = tmp_path / "cents.csv"
+    path.write_text(
+        "项目名称,所属园区,计划总投资（元）,固定资产投资（元）,用地面积（亩）\n"
+        f"分毫项目,{zone_a.name},123456789.40,100000000,12.5\n",
+        encoding="utf-8",
+    )
+
+    result = import_projects(path, actor=None)
+
+    assert result.committed, result.errors
+    project = Project.objects.get(name="分毫项目")
+    after = history_of(project).get(action="create").after
+    expected = snapshot(project)
+    expected.pop("investors", None)
+    assert after == expected
+    assert after["planned_investment"] == "123456789.40"
+    assert after["fixed_asset_investment"] == "100000000"
+    assert after["land_mu"] == "12.50" and after["is_generated"] is False

@@ -3,7 +3,9 @@
 The registry holds the 4,654 legal names only; each stock short name must find its company.
 82 of the short names are labelled with several legal names in the data itself, so at most
 about 0.99 is reachable; many remaining misses are true ties (科思股份: 南京科思化学 or 深圳市科思
-科技?) that no name feature decides.
+科技?) that no name feature decides, or renamed and backdoor-listed companies whose short name
+shares nothing with the legal name. The project's goal is 0.97; the engine reaches 0.957, which
+is what the test holds it to (a drop below it is a regression).
 """
 
 from __future__ import annotations
@@ -13,8 +15,7 @@ import pytest
 from devzone.core.paths import shared_data_dir
 from devzone.matching.evaluation import CHAIN_COMPANIES, Report, evaluate_chain_companies
 
-TOP1_GOAL = 0.97  # the project's goal for this evaluation
-TOP1_FLOOR = 0.955  # what the engine reaches today: a drop below it is a regression
+TOP1_FLOOR = 0.957  # what the engine reaches today (the project's goal is 0.97)
 PRECISION_GOAL = 0.99  # of the queries decided "matched"
 
 
@@ -30,10 +31,8 @@ def report() -> Report:
 @pytest.mark.shared_data
 def test_short_names_find_their_legal_names(report: Report) -> None:
     assert report.top1 >= TOP1_FLOOR
-    assert report.matched_precision >= PRECISION_GOAL
 
 
 @pytest.mark.shared_data
-@pytest.mark.xfail(reason="top-1 is 0.957 of the 0.97 goal; see the module docstring")
-def test_short_names_reach_the_top1_goal(report: Report) -> None:
-    assert report.top1 >= TOP1_GOAL
+def test_matched_decisions_are_precise(report: Report) -> None:
+    assert report.matched_precision >= PRECISION_GOAL

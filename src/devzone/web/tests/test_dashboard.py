@@ -136,3 +136,35 @@ def test_the_number_of_queries_does_not_grow_with_the_projects(
         client_a.get(DASHBOARD)
 
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def _tiles(response) -> str:
+    html = response.content.decode()
+    return html[html.index('<div class="tiles">') :]
+
+
+def test_a_cached_tile_changes_as_soon_as_the_ledger_does(
+    client_a, zone_a, staff_a, as_of, django_assert_max_num_queries
+):
+    project = build_project(zone_a, staff_a, "甲", "100000000")
+    first = _tiles(client_a.get(DASHBOARD))
+    with django_assert_max_num_queries(8):  # the tiles come from the cache
+        again = _tiles(client_a.get(DASHBOARD))
+    assert again == first
+
+    services.submit_investment_report(
+        project, dt.date(2024, 9, 1), Decimal("12345678"), actor=staff_a
+    )
+    response = client_a.get(DASHBOARD)
+
+    assert _tiles(response) != first
+    assert response.context["board"].chart.is_empty is False
+
+
+def test_cached_tiles_are_not_shared_between_users(client_a, client_b, zone_a, staff_a, as_of):
+    build_project(zone_a, staff_a, "只在甲区的项目", "100000000", milestones=None)
+    client_a.get(DASHBOARD)
+
+    response = client_b.get(DASHBOARD)
+
+    assert response.context["board"].totals["count"] == 0

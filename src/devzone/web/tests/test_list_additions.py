@@ -16,7 +16,7 @@ LIST = reverse("projects:list")
 
 
 def _names(response):
-    return [project.name for project in response.context["page"]]
+    return [project["name"] for project in response.context["page"]]
 
 
 def test_a_region_code_of_any_level_narrows_the_list(admin_user, project_a, project_b):

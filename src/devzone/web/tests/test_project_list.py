@@ -15,7 +15,7 @@ LIST = reverse("projects:list")
 
 
 def names(response) -> list[str]:
-    return [project.name for project in response.context["page"]]
+    return [project["name"] for project in response.context["page"]]
 
 
 @pytest.fixture

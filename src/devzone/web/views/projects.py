@@ -13,7 +13,6 @@ from django.db.models import (
     Case,
     Count,
     IntegerField,
-    Prefetch,
     Sum,
     Value,
     When,
@@ -62,11 +61,6 @@ def load_scope(user: Any) -> None:
         prefetch_related_objects([membership], "zones", "regions")
 
 
-def _investors_prefetch() -> Prefetch:
-    links = ProjectInvestor.objects.select_related("enterprise").order_by("role", "enterprise_id")
-    return Prefetch("projectinvestor_set", queryset=links, to_attr="investor_links")
-
-
 @login_required
 @require_GET
 def project_list(request: HttpRequest) -> HttpResponse:
@@ -113,50 +107,33 @@ ROW_FIELDS = (
 )
 
 
-@dataclass
-class ListRow:
-    """One line of the project list, every cell already in the reader's language.
+def list_rows(values: Any, language: str) -> list[dict[str, Any]]:
+    """One page of ``values()`` rows as the list shows them, every cell already formatted.
 
-    The list shows fifty rows of ten cells; formatting them here rather than through template
-    filters and model attribute look-ups halves the page's rendering time.
+    Formatting fifty rows of ten cells here, rather than through template filters, ``{% url %}``
+    and model attribute look-ups, halves the page's time. The rows are dicts because the
+    template engine finds a dict key at its first try (an attribute only after a failed
+    subscript). Investors come with one more query.
     """
-
-    pk: int
-    code: str
-    name: str
-    is_generated: bool
-    zone: str
-    industry: str
-    kind: str
-    investors: str
-    stage: str
-    status: str
-    status_label: str
-    planned: str
-    invested_ytd: str
-
-
-def list_rows(values: Any, language: str) -> list[ListRow]:
-    """Evaluate one page of ``values()`` rows and add their investors with one more query."""
     projects = list(values)
     investors = _investor_names([project["pk"] for project in projects])
     stages, statuses, kinds = dict(Stage.choices), dict(Status.choices), dict(ProjectKind.choices)
     return [
-        ListRow(
-            pk=project["pk"],
-            code=project["code"] or "—",
-            name=project["name"],
-            is_generated=project["is_generated"],
-            zone=project["zone__name"],
-            industry=project["industry__name"] or "—",
-            kind=str(kinds.get(project["kind"], project["kind"])),
-            investors="、".join(investors.get(project["pk"], [])) or "—",
-            stage=str(stages.get(project["stage"], project["stage"])),
-            status=project["status"],
-            status_label=str(statuses.get(project["status"], project["status"])),
-            planned=money_text(project["planned_investment"], language),
-            invested_ytd=money_text(project["invested_ytd"], language),
-        )
+        {
+            "url": reverse("projects:detail", args=[project["pk"]]),
+            "code": project["code"] or "—",
+            "name": project["name"],
+            "is_generated": project["is_generated"],
+            "zone": project["zone__name"],
+            "industry": project["industry__name"] or "—",
+            "kind": str(kinds.get(project["kind"], project["kind"])),
+            "investors": "、".join(investors.get(project["pk"], [])) or "—",
+            "stage": str(stages.get(project["stage"], project["stage"])),
+            "status": project["status"],
+            "status_label": str(statuses.get(project["status"], project["status"])),
+            "planned": money_text(project["planned_investment"], language),
+            "invested_ytd": money_text(project["invested_ytd"], language),
+        }
         for project in projects
     ]
 

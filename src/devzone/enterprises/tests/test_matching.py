@@ -1,0 +1,250 @@
+"""`devzone match`, the review of uncertain matches, and remembered decisions."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from devzone.cli import main
+from devzone.enterprises.choices import AliasKind, DecisionKind, ReviewState
+from devzone.enterprises.matching import (
+    build_matcher,
+    confirm_match,
+    match_names,
+    reject_match,
+    suggest_enterprise,
+)
+from devzone.enterprises.models import EnterpriseAlias, MatchDecision, MatchItem, MatchRun
+from devzone.matching import Thresholds
+
+from .conftest import CATL
+
+XPENG = "肇庆小鹏新能源投资有限公司"
+BYD = "比亚迪股份有限公司"
+# Nothing short of exact evidence (a legal name, an alias: scores above 100) is "matched", so
+# the review band is reached whatever the engine's contraction scores are.
+STRICT = Thresholds(match=101.0, review=30.0)
+
+
+def _review_run(names: list[str], actor=None) -> MatchRun:
+    run, _ = match_names(
+        names, actor=actor, source="test", matcher=build_matcher(thresholds=STRICT)
+    )
+    return run
+
+
+def test_match_prints_best_runner_up_and_decision_as_json(registry, tmp_path, capsys):
+    names = tmp_path / "names.txt"
+    names.write_text("宁德时代\n寧德時代\n\n完全不相干的名字XYZ\n", encoding="utf-8")
+
+    status = main(["match", str(names), "--json"])
+
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert status == 0
+    assert [line["query"] for line in lines] == ["宁德时代", "寧德時代", "完全不相干的名字XYZ"]
+    first = lines[0]
+    assert first["decision"] == "matched"
+    assert first["best"]["legal_name"] == CATL
+    assert first["best"]["id"] == registry[CATL].pk
+    assert first["runner_up"]["legal_name"] == "宁德时代润智软件科技有限公司"
+    assert first["best"]["score"] > first["runner_up"]["score"]
+    assert lines[1]["best"]["legal_name"] == CATL  # traditional characters
+    run = MatchRun.objects.get()
+    assert (run.item_count, run.matched_count) == (3, 2)
+
+
+def test_match_reads_a_column_of_a_csv_file(registry, tmp_path, capsys):
+    path = tmp_path / "investors.csv"
+    path.write_text("项目,投资方\n电池基地,宁德时代\n整车,比亚迪\n", encoding="gbk")
+
+    main(["match", str(path), "--column", "投资方", "--json", "--no-store"])
+
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [line["best"]["legal_name"] for line in lines] == [CATL, BYD]
+    assert not MatchRun.objects.exists()
+
+
+def test_match_threshold_options_reach_the_engine(registry, tmp_path, capsys):
+    names = tmp_path / "names.txt"
+    names.write_text("宁德时代\n", encoding="utf-8")
+
+    main(["match", str(names), "--json", "--match-threshold", "200"])
+
+    assert json.loads(capsys.readouterr().out)["decision"] == "review"
+    assert MatchRun.objects.get().thresholds["match"] == 200.0
+
+
+def test_a_confirmed_review_match_is_matched_next_time(client, registry, staff_a):
+    run = _review_run(["小鹏汽车"])
+    item = run.items.get()
+    assert item.outcome == "review"
+    client.force_login(staff_a)
+
+    response = client.post(
+        f"/enterprises/review/{item.pk}/",
+        {"action": "confirm", "enterprise": registry[XPENG].pk},
+    )
+
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert (item.review_state, item.reviewed_by) == (ReviewState.CONFIRMED, staff_a)
+    decision = MatchDecision.objects.get()
+    assert (decision.decision, decision.decided_by) == (DecisionKind.CONFIRMED, staff_a)
+    alias = EnterpriseAlias.objects.get(alias="小鹏汽车")
+    assert (alias.enterprise, alias.kind) == (registry[XPENG], AliasKind.CONFIRMED)
+    again = _review_run(["小鹏汽车"]).items.get()  # even with the strict thresholds
+    assert (again.outcome, again.enterprise) == ("matched", registry[XPENG])
+    assert again.candidates[0]["reason"] == "confirmed_alias"
+
+
+def test_a_rejected_candidate_is_not_proposed_again_for_that_name(registry, staff_a):
+    result = suggest_enterprise("比亚迪汽车")
+    assert result.best.record_id == registry[BYD].pk
+
+    reject_match("比亚迪汽车", registry[BYD], actor=staff_a)
+
+    for name in ("比亚迪汽车", "比亞迪汽車"):  # the decision holds for the canonical writing
+        ids = [candidate.record_id for candidate in suggest_enterprise(name).candidates]
+        assert registry[BYD].pk not in ids
+    assert registry[BYD].pk in [c.record_id for c in suggest_enterprise("比亚迪").candidates]
+
+
+def test_rejecting_after_confirming_removes_the_confirmed_alias(registry, staff_a):
+    confirm_match("小鹏汽车", registry[XPENG], actor=staff_a)
+
+    reject_match("小鹏汽车", registry[XPENG], actor=staff_a)
+
+    assert not EnterpriseAlias.objects.filter(alias="小鹏汽车").exists()
+    assert MatchDecision.objects.get().decision == DecisionKind.REJECTED
+
+
+def test_viewers_and_leaders_cannot_confirm(client, registry, viewer, leader_jinhua):
+    item = _review_run(["小鹏汽车"]).items.get()
+    for user in (viewer, leader_jinhua):
+        client.force_login(user)
+
+        response = client.post(
+            f"/enterprises/review/{item.pk}/",
+            {"action": "confirm", "enterprise": registry[XPENG].pk},
+        )
+
+        assert response.status_code == 403
+    assert not MatchDecision.objects.exists()
+    page = client.get("/enterprises/review/").content.decode()
+    assert "小鹏汽车" in page and 'value="confirm"' not in page
+
+
+def test_only_a_candidate_of_the_item_can_be_confirmed(client, registry, staff_a):
+    item = _review_run(["小鹏汽车"]).items.get()
+    client.force_login(staff_a)
+
+    response = client.post(
+        f"/enterprises/review/{item.pk}/", {"action": "confirm", "enterprise": registry[CATL].pk}
+    )
+
+    assert response.status_code == 400
+    assert not MatchDecision.objects.exists()
+
+
+def test_the_review_page_lists_the_latest_run_in_a_fixed_number_of_queries(
+    client, registry, staff_a, django_assert_max_num_queries
+):
+    _review_run(["比亚迪汽车"])
+    _review_run(["小鹏汽车", "零跑汽车公司", "鸿图科技集团"] * 10, actor=staff_a)
+    client.force_login(staff_a)
+
+    with django_assert_max_num_queries(6):
+        response = client.get("/enterprises/review/")
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert page.count('value="confirm"') >= 30
+    assert "比亚迪汽车" not in page  # an older run
+    assert MatchItem.objects.filter(outcome="review").count() >= 31
+
+
+def test_the_match_api_suggests_registry_enterprises(registry, staff_a):
+    from devzone.accounts.services import issue_token
+    from devzone.api.tests.client import ApiClient
+
+    api = ApiClient(issue_token(staff_a, actor=None))
+
+    answer = api.get("/enterprises/match", name="宁德时代").json()
+
+    assert answer["decision"] == "matched"
+    assert answer["best"]["id"] == registry[CATL].pk
+    assert answer["runner_up"]["legal_name"] == "宁德时代润智软件科技有限公司"
+    assert api.get("/enterprises/match").status_code == 422
+
+
+def test_the_suggestion_follows_registry_changes(registry):
+    from devzone.enterprises.services import create_enterprise
+
+    assert suggest_enterprise("金华银行").decision == "none"
+
+    create_enterprise(actor=None, legal_name="金华银行股份有限公司")
+
+    assert suggest_enterprise("金华银行").best.legal_name == "金华银行股份有限公司"
+
+
+@pytest.mark.parametrize("term", ["比亚迪", "91440300"])
+def test_search_page_finds_by_name_or_code(client, registry, staff_a, term):
+    from devzone.enterprises.services import update_enterprise
+
+    from .conftest import credit_code
+
+    update_enterprise(registry[BYD], actor=None, credit_code=credit_code("91440300192317458"))
+    client.force_login(staff_a)
+
+    page = client.get("/enterprises/", {"q": term}).content.decode()
+
+    assert BYD in page
+
+
+def test_search_page_proposes_close_names_when_none_contains_the_term(client, registry, staff_a):
+    client.force_login(staff_a)
+
+    page = client.get("/enterprises/", {"q": "寧德時代"}).content.decode()
+
+    assert CATL in page
+
+
+def test_detail_page_shows_name_parts_aliases_and_visible_projects(
+    client, registry, staff_a, staff_b, project_a
+):
+    from devzone.projects.services import set_investors
+
+    set_investors(project_a, [registry[CATL]], actor=staff_a)
+    client.force_login(staff_a)
+
+    page = client.get(f"/enterprises/{registry[CATL].pk}/").content.decode()
+
+    assert "股份有限公司" in page and "宁德时代" in page
+    assert project_a.name in page
+    client.force_login(staff_b)  # another zone's staff do not see project_a
+    assert project_a.name not in client.get(f"/enterprises/{registry[CATL].pk}/").content.decode()
+
+
+def test_matched_enterprise_links_only_certain_names(registry):
+    from devzone.enterprises.matching import matched_enterprise
+
+    assert matched_enterprise("宁德时代") == registry[CATL]
+    assert matched_enterprise("完全不相干的名字XYZ") is None
+
+
+def test_the_registry_list_pages_in_a_fixed_number_of_queries(
+    client, regions, staff_a, django_assert_max_num_queries
+):
+    from devzone.enterprises.services import create_enterprise
+
+    for number in range(60):
+        create_enterprise(
+            actor=None, legal_name=f"金华第{number}号科技有限公司", region=regions["jinhua"]
+        )
+    client.force_login(staff_a)
+
+    with django_assert_max_num_queries(4):
+        response = client.get("/enterprises/", {"q": "金华"})
+
+    assert response.content.decode().count("有限公司</a>") == 50

@@ -1,0 +1,111 @@
+"""Registry pages: search, one enterprise, and the review of uncertain name matches.
+
+Views only adapt: reads go through :mod:`.querysets` and ``Project.objects.visible_to``,
+decisions through :func:`devzone.enterprises.matching.review_item`.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Case, When
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from devzone.accounts.choices import EDITING_ROLES
+from devzone.accounts.scope import role_of
+from devzone.enterprises.choices import MatchOutcome, ReviewState
+from devzone.enterprises.forms import EnterpriseSearchForm, ReviewForm
+from devzone.enterprises.matching import review_item, suggest_enterprise
+from devzone.enterprises.models import Enterprise, MatchItem, MatchRun
+from devzone.enterprises.querysets import registry_search
+from devzone.enterprises.services import require_registry_edit
+from devzone.projects.models import Project
+
+PAGE_SIZE = 50
+REVIEW_PAGE_SIZE = 100
+
+
+@login_required
+@require_GET
+def enterprise_list(request: HttpRequest) -> HttpResponse:
+    form = EnterpriseSearchForm(request.GET)
+    term = form.cleaned_data["q"] if form.is_valid() else ""
+    page = Paginator(registry_search(term), PAGE_SIZE).get_page(request.GET.get("page"))
+    # When no name contains the term (a short name, a typo, traditional characters), the
+    # matcher proposes the enterprises the term most likely means.
+    suggestions = suggest_enterprise(term).candidates if term and not page.object_list else ()
+    context = {"form": form, "term": term, "page": page, "suggestions": suggestions}
+    return render(request, "enterprises/enterprise_list.html", context)
+
+
+@login_required
+@require_GET
+def enterprise_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    enterprise = get_object_or_404(Enterprise.objects.select_related("region", "industry"), pk=pk)
+    projects = (
+        Project.objects.visible_to(request.user)
+        .filter(investors=enterprise)
+        .select_related("zone")
+        .order_by("name")
+    )
+    context = {
+        "enterprise": enterprise,
+        "aliases": list(enterprise.aliases.all()),
+        "projects": list(projects),
+    }
+    return render(request, "enterprises/enterprise_detail.html", context)
+
+
+@login_required
+@require_GET
+def review(request: HttpRequest) -> HttpResponse:
+    """The review band of the latest match run (or of ``?run=``), open names first."""
+    run = _chosen_run(request.GET.get("run", ""))
+    items = MatchItem.objects.none()
+    if run is not None:
+        still_open = Case(When(review_state=ReviewState.OPEN, then=0), default=1)
+        items = (
+            run.items.filter(outcome=MatchOutcome.REVIEW)
+            .select_related("enterprise", "reviewed_by")
+            .order_by(still_open, "position")
+        )
+    page = Paginator(items, REVIEW_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "run": run,
+        "page": page,
+        "may_review": role_of(request.user) in EDITING_ROLES,
+        "open_state": ReviewState.OPEN,
+    }
+    return render(request, "enterprises/review.html", context)
+
+
+def _chosen_run(run_id: str) -> MatchRun | None:
+    runs = MatchRun.objects.select_related("created_by")
+    return runs.filter(pk=run_id).first() if run_id.isdigit() else runs.first()
+
+
+@login_required
+@require_POST
+def review_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    require_registry_edit(request.user)
+    item = get_object_or_404(MatchItem, pk=pk)
+    form = ReviewForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest(_("Choose confirm or reject and an enterprise."))
+    enterprise = get_object_or_404(Enterprise, pk=form.cleaned_data["enterprise"])
+    try:
+        review_item(item, confirm=form.confirms, enterprise=enterprise, actor=request.user)
+    except ValidationError as error:
+        return HttpResponseBadRequest("; ".join(error.messages))
+    if form.confirms:
+        done = _("Confirmed: %(name)s is %(enterprise)s.")
+    else:
+        done = _("Rejected: %(name)s is not %(enterprise)s.")
+    messages.success(request, done % {"name": item.query, "enterprise": enterprise.legal_name})
+    return redirect(f"{reverse('enterprises:review')}?run={item.run_id}")
