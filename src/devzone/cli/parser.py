@@ -128,7 +128,10 @@ def _demo_and_serve(commands: Any) -> None:
     demo.add_argument("--no-serve", action="store_true", help="set up only, do not serve")
     _server_options(demo)
     serve = _add(
-        commands, "serve", "Serve the web site and API (gunicorn, 2 workers).", "setup:serve"
+        commands,
+        "serve",
+        "Serve the web site and API (gunicorn: 3 workers × 4 threads).",
+        "setup:serve",
     )
     _server_options(serve)
     _add(commands, "migrate", "Create or update the database tables.", "setup:migrate")
