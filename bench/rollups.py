@@ -11,11 +11,11 @@ report for every project and every month of 2021–2023 (200,000 × 36 = 7.2 M r
 them into a temporary database (tables shaped like the ledger's: dates as dates, one report row
 per project and month) with bulk loading, then computes the same numbers
 
-* **devzone** — the way devzone runs heavy rollups: the ledger's columns are extracted from the
-  database once into Polars (the "extract" time, printed apart: in production it is refreshed
-  incrementally), the reports are folded into two aggregates that a report submission updates
-  in O(1) (investment per zone × month; last month with money per project), and every number
-  is computed over those columns;
+* **devzone** — devzone's own engine, ``devzone.analytics``: the ledger's columns are
+  extracted from the database once into Polars (the "extract" time, printed apart: in
+  production it is refreshed incrementally), the reports are folded into two aggregates that
+  a report submission updates in O(1) (investment per zone × month; last month with money per
+  project), and every number is computed over those columns;
 * **plain SQL** — one GROUP BY query per family of numbers, on the database;
 * **pandas** — the same over pandas DataFrames (skipped with a message if pandas is missing);
 
@@ -43,6 +43,10 @@ from typing import Any
 
 import numpy as np
 import polars as pl
+
+from devzone.analytics.extract import read_frame
+from devzone.analytics.ledger import Ledger, Rollup, fold
+from devzone.analytics.rollups import briefing_numbers, race_frame, target_frame
 
 PREFECTURES, ZONES_PER_PREFECTURE = 20, 5
 MONTHS = [dt.date(2021 + index // 12, index % 12 + 1, 1) for index in range(36)]
@@ -249,73 +253,94 @@ def _copy(db: Database, zone_rows, project_rows, report_rows) -> None:  # type: 
     connection.execute("ANALYZE")
 
 
-# --- devzone: Polars over columns extracted from the database, with incremental aggregates ----
+# --- devzone: devzone.analytics over columns extracted from the database -----------------------
+
+#: The bench's milestone columns under the ledger's lifecycle names (devzone.analytics.ledger).
+LIFECYCLE = {
+    "signed": "signed",
+    "started": "construction_started",
+    "completed": "completed",
+    "production": "in_production",
+}
 
 
-def extract(db: Database) -> dict[str, pl.DataFrame]:
-    """The columns the rollups need, read from the database once."""
-    zone = pl.DataFrame(
-        db.query("SELECT id, region_code FROM zone"),
-        schema=["zone_id", "region_code"],
-        orient="row",
+def extract(db: Database) -> Ledger:
+    """The columns the rollups need, read from the database once (money in fen, as devzone)."""
+    dates = ", ".join(f"p.{name}_date AS {step}_date" for name, step in LIFECYCLE.items())
+    projects = read_frame(
+        db.connection.cursor(),
+        "SELECT p.id, p.zone_id, z.region_code, p.kind, p.planned_investment * 100, "
+        f"{dates} FROM project p JOIN zone z ON z.id = p.zone_id",
+        None,
+        ["id", "zone_id", "region_code", "kind", "planned_investment"]
+        + [f"{step}_date" for step in LIFECYCLE.values()],
     )
-    columns = ["id", "zone_id", "kind", "planned_investment"] + [
-        f"{name}_date" for name in MILESTONES
-    ]
-    project = pl.DataFrame(
-        db.query(f"SELECT {', '.join(columns)} FROM project"),
-        schema=columns,
-        orient="row",
-        infer_schema_length=None,
+    reports = read_frame(
+        db.connection.cursor(),
+        "SELECT project_id, month, amount * 100 FROM report",
+        None,
+        ["project_id", "month", "amount"],
     )
-    project = project.with_columns(
-        [pl.col(f"{name}_date").cast(pl.Utf8).str.to_date() for name in MILESTONES]
-    ).join(zone, on="zone_id")
-    report = pl.DataFrame(
-        db.query("SELECT project_id, month, amount FROM report"),
-        schema=["project_id", "month", "amount"],
-        orient="row",
-    )
-    months = {month.isoformat(): month for month in MONTHS}
-    report = report.with_columns(
-        pl.col("month").cast(pl.Utf8).replace_strict(months, return_dtype=pl.Date)
-    )
-    return {"project": project, "report": report}
+    return Ledger.from_frames(projects, reports)
 
 
-def aggregates(columns: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
-    """What a report submission updates in O(1): zone × month sums; last month with money."""
-    project, report = columns["project"], columns["report"]
-    zone_month = (
-        report.join(project.select("id", "zone_id"), left_on="project_id", right_on="id")
-        .group_by("zone_id", "month")
-        .agg(pl.col("amount").sum())
-    )
-    last_money = (
-        report.filter(pl.col("amount") > 0)
-        .group_by("project_id")
-        .agg(pl.col("month").max().alias("last_money"))
-    )
-    project = project.join(last_money, left_on="id", right_on="project_id", how="left")
-    return {"project": project, "zone_month": zone_month}
-
-
-def devzone_numbers(state: dict[str, pl.DataFrame]) -> Numbers:
-    project = state["project"].with_columns(
-        pl.col("region_code").str.slice(0, 4).alias("prefecture")
-    )
-    zone_month = state["zone_month"].join(
-        project.select("zone_id", "prefecture").unique(), on="zone_id"
-    )
+def devzone_numbers(rollup: Rollup) -> Numbers:
+    """devzone.analytics' numbers under the benchmark's keys (yuan as integers)."""
     numbers: Numbers = {}
-    _targets_polars(project, zone_month, numbers)
-    _race_polars(project, zone_month, numbers)
-    _briefing_polars(project, zone_month, numbers)
+    _targets_devzone(rollup, numbers)
+    _race_devzone(rollup, numbers)
+    _briefing_devzone(rollup, numbers)
     return numbers
 
 
-def _between(column: str, start: dt.date, end: dt.date) -> pl.Expr:
-    return pl.col(column).is_between(start, end)
+TARGET_NAMES = {
+    "planned_investment_of_manufacturing_projects_signed": "planned",
+    "count_manufacturing_signed": "signed",
+    "count_projects_over": "over_1bn",
+    "count_over_100m": "over_100m",
+    "count_started": "started",
+    "count_completed": "completed",
+    "count_in_production": "production",
+    "actual_investment": "actual",
+}
+FEN_COLUMNS = {"planned", "actual"}
+
+
+def _yuan_columns(frame: pl.DataFrame, names: dict[str, str]) -> pl.DataFrame:
+    frame = frame.rename({old: new for old, new in names.items() if old in frame.columns})
+    return frame.with_columns(pl.col(name) // 100 for name in FEN_COLUMNS & set(frame.columns))
+
+
+def _targets_devzone(rollup: Rollup, numbers: Numbers) -> None:
+    prefecture = pl.col("region_code").str.slice(0, 4)
+    frame = target_frame(rollup, YEAR_START, AS_OF, prefecture).select("key", *TARGET_NAMES)
+    frame = _yuan_columns(frame, TARGET_NAMES)
+    _store(numbers, "target", frame, "key")
+    province = frame.drop("key").sum()
+    for name, value in province.row(0, named=True).items():
+        numbers[f"target:{name}:44"] = int(value or 0)
+
+
+def _race_devzone(rollup: Rollup, numbers: Numbers) -> None:
+    frame = _yuan_columns(race_frame(rollup, YEAR_START, AS_OF), TARGET_NAMES)
+    _store(numbers, "race", frame, "zone_id")
+    rows = {row["zone_id"]: row for row in frame.iter_rows(named=True)}
+    _race_ranks(rows, numbers)
+
+
+def _briefing_devzone(rollup: Rollup, numbers: Numbers) -> None:
+    briefing = briefing_numbers(
+        rollup, (WEEK_START, WEEK_END), stalled_since=STALLED_SINCE, trend=TREND
+    )
+    numbers["briefing:signed"] = briefing.signed
+    numbers["briefing:signed_investment"] = int(briefing.signed_investment)
+    numbers["briefing:milestones_met"] = briefing.milestones_met
+    numbers["briefing:stalled"] = briefing.stalled
+    for month, amount in briefing.investment_by_month.items():
+        numbers[f"briefing:month:{month.isoformat()}"] = int(amount)
+    for stage, (count, planned) in briefing.pipeline.items():
+        numbers[f"pipeline:count:{stage}"] = count
+        numbers[f"pipeline:planned:{stage}"] = int(planned)
 
 
 def _store(numbers: Numbers, prefix: str, frame: pl.DataFrame, key: str) -> None:
@@ -323,85 +348,6 @@ def _store(numbers: Numbers, prefix: str, frame: pl.DataFrame, key: str) -> None
         for name, value in row.items():
             if name != key:
                 numbers[f"{prefix}:{name}:{row[key]}"] = int(value or 0)
-
-
-TARGET_AGGS: list[tuple[str, Callable[[], pl.Expr]]] = []
-
-
-def _target_exprs() -> list[pl.Expr]:
-    window = _between("signed_date", YEAR_START, AS_OF)
-    manufacturing = pl.col("kind") == MANUFACTURING
-    return [
-        pl.col("planned_investment").filter(window & manufacturing).sum().alias("planned"),
-        (window & manufacturing).sum().alias("signed"),
-        (window & manufacturing & (pl.col("planned_investment") >= BILLION))
-        .sum()
-        .alias("over_1bn"),
-        (window & (pl.col("planned_investment") >= YI)).sum().alias("over_100m"),
-        _between("started_date", YEAR_START, AS_OF).sum().alias("started"),
-        _between("completed_date", YEAR_START, AS_OF).sum().alias("completed"),
-        _between("production_date", YEAR_START, AS_OF).sum().alias("production"),
-    ]
-
-
-def _targets_polars(project: pl.DataFrame, zone_month: pl.DataFrame, numbers: Numbers) -> None:
-    by_prefecture = project.group_by("prefecture").agg(_target_exprs())
-    actual = (
-        zone_month.filter(_between("month", YEAR_START, AS_OF))
-        .group_by("prefecture")
-        .agg(pl.col("amount").sum().alias("actual"))
-    )
-    frame = by_prefecture.join(actual, on="prefecture", how="left")
-    _store(numbers, "target", frame, "prefecture")
-    province = frame.drop("prefecture").sum()
-    for name, value in province.row(0, named=True).items():
-        numbers[f"target:{name}:44"] = int(value or 0)
-
-
-def _race_polars(project: pl.DataFrame, zone_month: pl.DataFrame, numbers: Numbers) -> None:
-    window = _between("signed_date", YEAR_START, AS_OF) & (pl.col("kind") == MANUFACTURING)
-    frame = project.group_by("zone_id").agg(
-        pl.col("planned_investment").filter(window).sum().alias("planned"),
-        _between("started_date", YEAR_START, AS_OF).sum().alias("started"),
-    )
-    actual = (
-        zone_month.filter(_between("month", YEAR_START, AS_OF))
-        .group_by("zone_id")
-        .agg(pl.col("amount").sum().alias("actual"))
-    )
-    frame = frame.join(actual, on="zone_id", how="left")
-    _store(numbers, "race", frame, "zone_id")
-    rows = {row["zone_id"]: row for row in frame.iter_rows(named=True)}
-    _race_ranks(rows, numbers)
-
-
-def _briefing_polars(project: pl.DataFrame, zone_month: pl.DataFrame, numbers: Numbers) -> None:
-    week = [_between(f"{name}_date", WEEK_START, WEEK_END) for name in MILESTONES]
-    reached = [pl.col(f"{name}_date") <= WEEK_END for name in MILESTONES]
-    building = reached[1] & ~reached[2].fill_null(False)
-    quiet = pl.col("last_money").is_null() | (pl.col("last_money") < STALLED_SINCE)
-    summary = project.select(
-        week[0].sum().alias("signed"),
-        pl.col("planned_investment").filter(week[0]).sum().alias("signed_investment"),
-        sum(w.cast(pl.Int64).fill_null(0) for w in week).sum().alias("milestones_met"),
-        (building.fill_null(False) & quiet).sum().alias("stalled"),
-    )
-    for name, value in summary.row(0, named=True).items():
-        numbers[f"briefing:{name}"] = int(value or 0)
-    months = (
-        zone_month.filter(pl.col("month").is_in(TREND))
-        .group_by("month")
-        .agg(pl.col("amount").sum())
-    )
-    for month, amount in months.iter_rows():
-        numbers[f"briefing:month:{month.isoformat()}"] = int(amount)
-    stage = pl.lit("planned")
-    for name, label in zip(MILESTONES, STAGES[1:], strict=True):
-        stage = pl.when(pl.col(f"{name}_date") <= WEEK_END).then(pl.lit(label)).otherwise(stage)
-    pipeline = project.group_by(stage.alias("stage")).agg(
-        pl.len().alias("count"), pl.col("planned_investment").sum().alias("planned")
-    )
-    _store(numbers, "pipeline", pipeline, "stage")
 
 
 def _race_ranks(rows: dict[Any, dict[str, Any]], numbers: Numbers) -> None:
@@ -537,13 +483,18 @@ def _briefing_sql(db: Database, numbers: Numbers) -> None:
 # --- pandas -----------------------------------------------------------------------------------
 
 
-def pandas_numbers(columns: dict[str, pl.DataFrame]) -> Numbers | None:
+def pandas_numbers(ledger: Ledger) -> Numbers | None:
     """The same numbers with pandas from the raw extracted columns (None without pandas)."""
     try:
         import pandas as pd  # noqa: F401
     except ImportError:
         return None
-    return _pandas_compute(_to_pandas(columns["project"]), _to_pandas(columns["report"]))
+    project = ledger.projects.select(
+        "id", "zone_id", "region_code", "kind", pl.col("planned_investment") // 100,
+        *[pl.col(f"{step}_date").alias(f"{name}_date") for name, step in LIFECYCLE.items()],
+    )  # fmt: skip
+    report = ledger.reports.with_columns(pl.col("amount") // 100)
+    return _pandas_compute(_to_pandas(project), _to_pandas(report))
 
 
 def _to_pandas(frame: pl.DataFrame) -> Any:
@@ -670,11 +621,11 @@ def _run(db: Database, args: argparse.Namespace) -> int:
     _, load_s = timed(load, db, zones, project, reports)
     print(f"Loaded them into {db.name} in {load_s:.1f}s")
     columns, extract_s = timed(extract, db)
-    state, fold_s = timed(aggregates, columns)
+    state, fold_s = timed(fold, columns)
     print(f"Extracted the columns in {extract_s:.1f}s and folded the aggregates in {fold_s:.2f}s")
     print("  (once; then each report submission updates the aggregates in O(1))")
     fast, fast_s = timed(devzone_numbers, state, repeat=args.repeat)
-    raw, raw_s = timed(lambda: devzone_numbers(aggregates(columns)), repeat=args.repeat)
+    raw, raw_s = timed(lambda: devzone_numbers(fold(columns)), repeat=args.repeat)
     plain, sql_s = timed(sql_numbers, db)
     pandas_result, pandas_s = timed(pandas_numbers, columns)
     print()
