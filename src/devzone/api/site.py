@@ -7,7 +7,6 @@ token is issued.
 """
 
 from importlib import import_module
-from importlib.util import find_spec
 
 from ninja import NinjaAPI, Swagger
 
@@ -38,8 +37,6 @@ DOMAIN_ROUTERS = [
     "devzone.targets.api",
     "devzone.indicators.api",
     "devzone.texts.api",
-    "devzone.dataio.api",
 ]
 for module_name in DOMAIN_ROUTERS:
-    if find_spec(module_name) is not None:
-        api.add_router("", import_module(module_name).router)
+    api.add_router("", import_module(module_name).router)

@@ -86,11 +86,8 @@ EXTENSIONS = [
 
 
 def _extensions(commands: Any) -> None:
-    from importlib.util import find_spec
-
     for name in EXTENSIONS:
-        if find_spec(name) is not None:
-            import_module(name).register(commands)
+        import_module(name).register(commands)
 
 
 def _add(commands: Any, name: str, help_text: str, target: str) -> argparse.ArgumentParser:

@@ -92,5 +92,19 @@ def delete_with_history(instance: models.Model, *, actor: Any) -> None:
     instance.delete()
 
 
+def history_version(*model_types: type[models.Model]) -> int:
+    """The newest change record's id, optionally among records of ``model_types``.
+
+    Every write through the services (and every bulk import) adds a change record, so this
+    number changes whenever the data does: caches use it as their version, and it comes from the
+    database, so every server process sees the same one.
+    """
+    records = ChangeRecord.objects.all()
+    if model_types:
+        types = ContentType.objects.get_for_models(*model_types).values()
+        records = records.filter(content_type__in=list(types))
+    return records.aggregate(newest=models.Max("pk"))["newest"] or 0
+
+
 def history_of(instance: models.Model):  # type: ignore[no-untyped-def]
     return ChangeRecord.objects.for_object(instance).select_related("actor")

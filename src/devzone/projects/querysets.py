@@ -45,15 +45,6 @@ class ProjectQuerySet(models.QuerySet):
         """The only way pages, the API, exports and commands get projects."""
         return self.filter(zone_scope_q(user, "zone"))
 
-    def _milestone_reached(self, kind: str, as_of: dt.date) -> Exists:
-        from devzone.projects.models import Milestone
-
-        return Exists(
-            Milestone.objects.filter(
-                project=OuterRef("pk"), kind=kind, actual_date__isnull=False, actual_date__lte=as_of
-            )
-        )
-
     def with_stage(self, as_of: dt.date | None = None) -> ProjectQuerySet:
         """Annotate ``stage``: the latest lifecycle milestone actually reached by ``as_of``.
 

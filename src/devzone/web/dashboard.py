@@ -16,13 +16,13 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.core.cache import cache
-from django.db.models import Count, Max, Q, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.urls import NoReverseMatch, reverse
 
 from devzone.accounts.scope import zone_scope_q
 from devzone.core.clock import today
-from devzone.core.models.history import ChangeRecord
+from devzone.core.history import history_version
 from devzone.projects.choices import ProblemStatus, Stage, Status
 from devzone.projects.models import InvestmentReport, Problem, Project
 from devzone.projects.querysets import ZERO
@@ -139,22 +139,14 @@ def build(scope: Scope, *, year: int | None = None) -> Dashboard:
 
 
 # ---------------------------------------------------------------------------------------------
-# Caching the rendered tiles
-
-
-def ledger_version() -> int:
-    """The newest change record's id: every write through the services adds one.
-
-    Part of the cache key, so a report submitted a second ago shows on the next dashboard
-    (in every server process: the version comes from the database, not from the cache).
-    """
-    return ChangeRecord.objects.aggregate(newest=Max("pk"))["newest"] or 0
+# Caching the rendered tiles: the key holds the history version, so a report submitted a second
+# ago shows on the next dashboard in every server process.
 
 
 def tiles_cache_key(user: Any, query: str, language: str, as_of: dt.date) -> str:
     """Who looks, at what (the dashboard's query string), in which language, on which day."""
     digest = hashlib.sha256(query.encode()).hexdigest()[:16]
-    return f"web:dashboard:{user.pk}:{language}:{as_of:%Y%m%d}:{ledger_version()}:{digest}"
+    return f"web:dashboard:{user.pk}:{language}:{as_of:%Y%m%d}:{history_version()}:{digest}"
 
 
 def cached_tiles(key: str, render: Callable[[], str]) -> str:

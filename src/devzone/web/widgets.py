@@ -9,27 +9,15 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.forms.utils import flatatt
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
-
-
-def html_attrs(attrs: dict[str, Any]) -> str:
-    """What ``django/forms/widgets/attrs.html`` writes: False drops, True stands alone."""
-    parts = []
-    for name, value in attrs.items():
-        if value is False:
-            continue
-        if value is True:
-            parts.append(f" {conditional_escape(name)}")
-        else:
-            parts.append(f' {conditional_escape(name)}="{conditional_escape(str(value))}"')
-    return "".join(parts)
 
 
 def _option(option: dict[str, Any]) -> str:
     value = conditional_escape(str(option["value"]))
     label = conditional_escape(str(option["label"]))
-    return f'<option value="{value}"{html_attrs(option["attrs"])}>{label}</option>'
+    return f'<option value="{value}"{flatatt(option["attrs"])}>{label}</option>'
 
 
 class FastSelect(forms.Select):
@@ -39,9 +27,7 @@ class FastSelect(forms.Select):
         self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
     ) -> SafeString:
         widget = self.get_context(name, value, attrs)["widget"]
-        parts = [
-            f'<select name="{conditional_escape(widget["name"])}"{html_attrs(widget["attrs"])}>'
-        ]
+        parts = [f'<select name="{conditional_escape(widget["name"])}"{flatatt(widget["attrs"])}>']
         for group_name, options, _index in widget["optgroups"]:
             if group_name:
                 parts.append(f'<optgroup label="{conditional_escape(str(group_name))}">')
