@@ -53,6 +53,7 @@ def load_demo() -> DemoSummary:
     summary.created["meetings"] = zhaoqing_records.big_battle_meetings(zones, departments)
     summary.users, summary.created["users"] = ensure_users()
     _load_domain_demos()
+    summary.created["leads"] = _load_leads()
     return summary
 
 
@@ -65,3 +66,10 @@ def _load_domain_demos() -> None:
     load_demo_chains()
     load_demo_targets()
     load_demo_indicators()
+
+
+def _load_leads() -> int:
+    """After the chains: the leads court firms for their gap links."""
+    from devzone.leads.demo import load_demo_leads
+
+    return load_demo_leads()

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from devzone.accounts.scope import zone_scope_q
+from devzone.core import clock
 from devzone.core.models import TimeStampedModel
 from devzone.leads.choices import OPEN_STAGES, LeadEventKind, LeadStage
 
@@ -26,7 +27,7 @@ class LeadQuerySet(models.QuerySet):
 
     def stale(self, today=None):  # type: ignore[no-untyped-def]
         """Open leads whose next action is overdue."""
-        today = today or timezone.localdate()
+        today = today or clock.today()
         return self.open().filter(next_action_date__lt=today)
 
 
@@ -97,7 +98,7 @@ class Lead(TimeStampedModel):
         return (
             self.is_open
             and self.next_action_date is not None
-            and self.next_action_date < timezone.localdate()
+            and self.next_action_date < clock.today()
         )
 
 

@@ -177,11 +177,33 @@ def test_every_generated_record_has_its_creation_in_the_history():
         assert created.count() == model.objects.count()
 
 
+def test_leads_court_the_chain_gaps_with_their_stage_history(settings):
+    from devzone.leads.choices import LeadEventKind, LeadStage
+    from devzone.leads.models import Lead
+
+    leads = Lead.objects.select_related("enterprise", "zone")
+    by_firm = {lead.enterprise.legal_name: lead for lead in leads}
+    hu_guang = by_firm["昆山沪光汽车电器股份有限公司"]
+    assert hu_guang.stage == LeadStage.VISITED
+    assert [link.name for link in hu_guang.links.all()] == ["线束"]
+    moves = hu_guang.events.filter(kind=LeadEventKind.STAGE_CHANGED).order_by("pk")
+    assert [(e.from_stage, e.to_stage) for e in moves] == [
+        (LeadStage.IDENTIFIED, LeadStage.CONTACTED),
+        (LeadStage.CONTACTED, LeadStage.VISITED),
+    ]
+    assert by_firm["山东玲珑轮胎股份有限公司"].stage == LeadStage.DROPPED
+
+    settings.DEVZONE_AS_OF = DEMO_AS_OF.isoformat()
+    stale = {lead.enterprise.short_name for lead in Lead.objects.stale()}
+    assert stale == {"赛轮轮胎", "保隆科技"}  # next actions due 10 and 20 September 2024
+
+
 def test_loading_again_changes_nothing():
     from devzone.core.models import ChangeRecord
     from devzone.demo.loader import load_demo
+    from devzone.leads.models import Lead
 
-    models = [Project, Milestone, InvestmentReport, Meeting, ChangeRecord]
+    models = [Project, Milestone, InvestmentReport, Meeting, Lead, ChangeRecord]
     before = [model.objects.count() for model in models]
 
     summary = load_demo()
