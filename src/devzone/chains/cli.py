@@ -14,35 +14,37 @@ from pathlib import Path
 from typing import Any
 
 from devzone.cli.base import CommandError, run_service, setup_django
+from devzone.cli.i18n import gettext as _
+from devzone.cli.i18n import ngettext
 
 
 def register(subparsers: Any) -> None:
-    chains = subparsers.add_parser("chains", help="Industry chains: gaps, candidates, files.")
-    commands = chains.add_subparsers(title="chains commands", metavar="COMMAND")
+    chains = subparsers.add_parser("chains", help=_("Industry chains: gaps, candidates, files."))
+    commands = chains.add_subparsers(title=_("chains commands"), metavar="COMMAND")
     chains.set_defaults(help_parser=chains)
 
     load = commands.add_parser(
-        "load-graph", help="Load the listed-company chain graph (product.jsonl, …) from DIR."
+        "load-graph", help=_("Load the listed-company chain graph (product.jsonl, …) from DIR.")
     )
     load.add_argument("directory", metavar="DIR")
-    load.add_argument("--store", help="the DuckDB file to write (default in DEVZONE_DATA_DIR)")
+    load.add_argument("--store", help=_("the DuckDB file to write (default in DEVZONE_DATA_DIR)"))
     load.set_defaults(handler=load_graph)
 
-    gaps = commands.add_parser("gaps", help="The gaps of a chain for a region, with candidates.")
-    gaps.add_argument("--chain", required=True, help="a chain name, or a product of the graph")
-    gaps.add_argument("--region", required=True, help="GB/T 2260 code (441200) or province")
-    gaps.add_argument("--threshold", type=int, default=1, help="local firms a link needs (1)")
-    gaps.add_argument("--candidates", type=int, default=5, help="candidates per gap (5)")
-    gaps.add_argument("--depth", type=int, default=3, help="graph: upstream depth (3)")
-    gaps.add_argument("--store", help="graph: the DuckDB file to read")
-    gaps.add_argument("--json", action="store_true", help="print JSON")
+    gaps = commands.add_parser("gaps", help=_("The gaps of a chain for a region, with candidates."))
+    gaps.add_argument("--chain", required=True, help=_("a chain name, or a product of the graph"))
+    gaps.add_argument("--region", required=True, help=_("GB/T 2260 code (441200) or province"))
+    gaps.add_argument("--threshold", type=int, default=1, help=_("local firms a link needs (1)"))
+    gaps.add_argument("--candidates", type=int, default=5, help=_("candidates per gap (5)"))
+    gaps.add_argument("--depth", type=int, default=3, help=_("graph: upstream depth (3)"))
+    gaps.add_argument("--store", help=_("graph: the DuckDB file to read"))
+    gaps.add_argument("--json", action="store_true", help=_("print JSON"))
     gaps.set_defaults(handler=show_gaps)
 
-    imp = commands.add_parser("import", help="Create or update a chain from a JSON file.")
+    imp = commands.add_parser("import", help=_("Create or update a chain from a JSON file."))
     imp.add_argument("file", metavar="FILE")
     imp.set_defaults(handler=import_file)
 
-    exp = commands.add_parser("export", help="Write a chain to a JSON file.")
+    exp = commands.add_parser("export", help=_("Write a chain to a JSON file."))
     exp.add_argument("name", metavar="NAME")
     exp.add_argument("-o", "--output", required=True, metavar="FILE")
     exp.set_defaults(handler=export_file)
@@ -57,10 +59,20 @@ def load_graph(args: argparse.Namespace) -> int:
     except FileNotFoundError as error:
         raise CommandError(str(error)) from error
     print(
-        f"Loaded the chain graph into {summary.store} in {summary.seconds:.1f}s: "
-        f"{summary.products} products, {summary.edges} edges, {summary.companies} companies "
-        f"({summary.placed_companies} placed in a province), "
-        f"{summary.company_products} company products."
+        _(
+            "Loaded the chain graph into %(store)s in %(seconds).1fs: "
+            "%(products)d products, %(edges)d edges, %(companies)d companies "
+            "(%(placed)d placed in a province), %(company_products)d company products."
+        )
+        % {
+            "store": summary.store,
+            "seconds": summary.seconds,
+            "products": summary.products,
+            "edges": summary.edges,
+            "companies": summary.companies,
+            "placed": summary.placed_companies,
+            "company_products": summary.company_products,
+        }
     )
     return 0
 
@@ -110,11 +122,16 @@ def _graph_gaps(args: argparse.Namespace) -> dict[str, Any]:
 def _print_gaps(data: dict[str, Any]) -> None:
     title = data.get("chain") or data.get("root")
     where = data.get("region") or data.get("province_name")
-    print(f"{title} · {where}: {len(data['gaps'])} gaps")
+    count = len(data["gaps"])
+    heading = ngettext(
+        "%(title)s · %(where)s: %(count)d gap", "%(title)s · %(where)s: %(count)d gaps", count
+    )
+    print(heading % {"title": title, "where": where, "count": count})
     for gap in data["gaps"]:
         name = gap.get("link") or gap.get("product")
         weight = gap.get("dependence", gap.get("dependents"))
-        print(f"- {name} (depends on it: {weight}, local firms: {gap['local_count']})")
+        line = _("- %(name)s (depends on it: %(weight)s, local firms: %(local)s)")
+        print(line % {"name": name, "weight": weight, "local": gap["local_count"]})
         for candidate in gap["candidates"]:
             label = candidate.get("short_name") or candidate.get("legal_name")
             reasons = "; ".join(reason["text"] for reason in candidate["reasons"])
@@ -124,15 +141,23 @@ def _print_gaps(data: dict[str, Any]) -> None:
 def import_file(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if not path.is_file():
-        raise CommandError(f"no such file: {args.file}")
+        raise CommandError(_("no such file: %(path)s") % {"path": args.file})
     setup_django()
     from devzone.chains.interchange import read_chain
 
     try:
         chain = run_service(read_chain, path, actor=None)
     except (KeyError, json.JSONDecodeError) as error:
-        raise CommandError(f"{path.name}: not a chain file ({error})") from error
-    print(f"Imported chain {chain.name}: {chain.links.count()} links.")
+        raise CommandError(
+            _("%(file)s: not a chain file (%(error)s)") % {"file": path.name, "error": error}
+        ) from error
+    count = chain.links.count()
+    message = ngettext(
+        "Imported chain %(name)s: %(count)d link.",
+        "Imported chain %(name)s: %(count)d links.",
+        count,
+    )
+    print(message % {"name": chain.name, "count": count})
     return 0
 
 
@@ -143,7 +168,7 @@ def export_file(args: argparse.Namespace) -> int:
 
     chain = Chain.objects.filter(name=args.name).first()
     if chain is None:
-        raise CommandError(f"no chain named {args.name}")
+        raise CommandError(_("no chain named %(name)s") % {"name": args.name})
     write_chain(chain, Path(args.output))
-    print(f"Wrote {args.output}.")
+    print(_("Wrote %(path)s.") % {"path": args.output})
     return 0

@@ -17,8 +17,10 @@ from devzone.cli.base import CommandError, report_error
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 done, 2 bad input)."""
+    from devzone.cli import i18n
     from devzone.cli.parser import build_parser
 
+    i18n.install()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -37,7 +39,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:
         if not _is_database_error(error):
             raise
-        report_error(f"database: {error} (has `devzone migrate` been run?)")
+        from devzone.cli.i18n import gettext as _
+
+        report_error(_("database: %(error)s (has `devzone migrate` been run?)") % {"error": error})
         return 1
 
 

@@ -7,6 +7,7 @@ import json
 import sys
 
 from devzone.cli.base import report_error
+from devzone.cli.i18n import gettext as _
 
 
 def parse_amount(args: argparse.Namespace) -> int:
@@ -19,7 +20,9 @@ def parse_amount(args: argparse.Namespace) -> int:
         try:
             quantity = parse(text)
         except UnitError as error:
-            report_error(f"cannot read {text!r}: {error}")
+            report_error(
+                _("cannot read %(text)s: %(error)s") % {"text": repr(text), "error": error}
+            )
             status = 2
             continue
         print(json.dumps(quantity.as_json(), ensure_ascii=False))

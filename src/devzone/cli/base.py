@@ -1,8 +1,8 @@
 """What every command shares: starting Django lazily and reporting errors in one line.
 
-The command line is the operator's tool and, like Django's own management commands, its help
-and messages are in English; messages that come from the services (validation errors) arrive
-already translated into the installation's language.
+The command line speaks the language :mod:`devzone.cli.i18n` chooses (DEVZONE_LANGUAGE, else
+the terminal's locale), and once Django has started the services speak it too, so validation
+errors arrive in the same language as the command's own messages.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import sys
 from typing import Any
+
+from devzone.cli.i18n import gettext as _
 
 PROG = "devzone"
 
@@ -19,7 +21,9 @@ class CommandError(Exception):
 
 
 def report_error(message: str) -> None:
-    print(f"{PROG}: error: {message}", file=sys.stderr)
+    # argparse's own phrase, so both kinds of error read the same in either language
+    line = _("%(prog)s: error: %(message)s\n") % {"prog": PROG, "message": message}
+    print(line, end="", file=sys.stderr)
 
 
 def setup_django() -> None:
@@ -27,7 +31,10 @@ def setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "devzone.conf.settings")
     from django.apps import apps
 
+    from devzone.cli.i18n import activate_in_django
+
     if apps.ready:
+        activate_in_django()
         return
     if not os.environ.get("DATABASE_URL"):
         from devzone.core.paths import data_dir
@@ -36,6 +43,7 @@ def setup_django() -> None:
     import django
 
     django.setup()
+    activate_in_django()
 
 
 def describe_validation_error(error: Any) -> str:

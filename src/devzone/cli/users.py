@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from devzone.cli.base import CommandError, run_service, setup_django
+from devzone.cli.i18n import gettext as _
 
 
 def createuser(args: argparse.Namespace) -> int:
@@ -27,8 +28,11 @@ def createuser(args: argparse.Namespace) -> int:
         regions=regions,
     )
     scope = [zone.slug for zone in zones] + [region.code for region in regions]
-    where = f" for {', '.join(scope)}" if scope else ""
-    print(f"Created {user.get_username()} ({args.role}){where}.")
+    names = {"user": user.get_username(), "role": args.role, "scope": ", ".join(scope)}
+    if scope:
+        print(_("Created %(user)s (%(role)s) for %(scope)s.") % names)
+    else:
+        print(_("Created %(user)s (%(role)s).") % names)
     return 0
 
 
@@ -38,7 +42,9 @@ def _zones(slugs: list[str]) -> list[Any]:
     zones = {zone.slug: zone for zone in Zone.objects.filter(slug__in=slugs)}
     unknown = [slug for slug in slugs if slug not in zones]
     if unknown:
-        raise CommandError(f"no zone with the short code {', '.join(unknown)}")
+        raise CommandError(
+            _("no zone with the short code %(slugs)s") % {"slugs": ", ".join(unknown)}
+        )
     return [zones[slug] for slug in slugs]
 
 
@@ -54,7 +60,9 @@ def _regions(texts: list[str]) -> list[Any]:
             raise CommandError(str(error)) from error
         region = Region.objects.filter(code=code).first()
         if region is None:
-            raise CommandError(f"region {code} is not loaded (devzone reference load regions)")
+            raise CommandError(
+                _("region %(code)s is not loaded (devzone reference load regions)") % {"code": code}
+            )
         found.append(region)
     return found
 
@@ -63,11 +71,11 @@ def _read_password(from_stdin: bool) -> str:
     if from_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
-        password = getpass.getpass("Password: ")
-        if getpass.getpass("Password (again): ") != password:
-            raise CommandError("the two passwords differ")
+        password = getpass.getpass(_("Password: "))
+        if getpass.getpass(_("Password (again): ")) != password:
+            raise CommandError(_("the two passwords differ"))
     if not password:
-        raise CommandError("the password is empty")
+        raise CommandError(_("the password is empty"))
     return password
 
 
@@ -80,8 +88,8 @@ def token_create(args: argparse.Namespace) -> int:
 
     user = get_user_model().objects.filter(username=args.username).first()
     if user is None:
-        raise CommandError(f"no user named {args.username!r}")
+        raise CommandError(_("no user named %(name)s") % {"name": repr(args.username)})
     key = run_service(issue_token, user, actor=None, name=args.name)
     print(key)
-    print("Store this token now: it is not shown again.", file=sys.stderr)
+    print(_("Store this token now: it is not shown again."), file=sys.stderr)
     return 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_noop
 
 from devzone.accounts.choices import Role
 from devzone.accounts.services import create_user
@@ -29,16 +30,24 @@ class DemoUser:
 
 
 DEMO_USERS = [
-    DemoUser(ADMIN_USERNAME, Role.ADMIN, "administrator: sees and edits everything"),
+    DemoUser(ADMIN_USERNAME, Role.ADMIN, gettext_noop("administrator: sees and edits everything")),
     DemoUser(
         "jinhua",
         Role.STAFF,
-        "staff of the Jinhua Development Zone and its NEV town",
+        gettext_noop("staff of the Jinhua Development Zone and its NEV town"),
         zones=("jdz", "jdz-nev-town"),
     ),
-    DemoUser("zhaoqing", Role.STAFF, "staff for every zone in Zhaoqing", regions=("441200",)),
     DemoUser(
-        "leader", Role.LEADER, "a Jinhua city leader: reads every Jinhua zone", regions=("330700",)
+        "zhaoqing",
+        Role.STAFF,
+        gettext_noop("staff for every zone in Zhaoqing"),
+        regions=("441200",),
+    ),
+    DemoUser(
+        "leader",
+        Role.LEADER,
+        gettext_noop("a Jinhua city leader: reads every Jinhua zone"),
+        regions=("330700",),
     ),
 ]
 

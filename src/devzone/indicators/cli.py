@@ -12,29 +12,34 @@ from pathlib import Path
 from typing import Any
 
 from devzone.cli.base import CommandError, setup_django
+from devzone.cli.i18n import gettext as _
 
 
 def register(commands: Any) -> None:
     indicators = commands.add_parser(
-        "indicators", help="Indicator series: import statistics, show a series."
+        "indicators", help=_("Indicator series: import statistics, show a series.")
     )
     indicators.set_defaults(help_parser=indicators)
-    sub = indicators.add_subparsers(title="indicators commands", metavar="COMMAND")
+    sub = indicators.add_subparsers(title=_("indicators commands"), metavar="COMMAND")
     load = sub.add_parser(
         "import",
-        help="Import a spreadsheet of official statistics (all rows or none).",
-        description="Import every series of a spreadsheet (指标名称/频率/单位 header rows, one "
-        "row per period) for a region; the national figures by default.",
+        help=_("Import a spreadsheet of official statistics (all rows or none)."),
+        description=_(
+            "Import every series of a spreadsheet (指标名称/频率/单位 header rows, one "
+            "row per period) for a region; the national figures by default."
+        ),
     )
     load.add_argument("file", metavar="FILE")
-    load.add_argument("--region", metavar="CODE", help="GB/T 2260 code (default: 100000, China)")
-    load.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
-    load.add_argument("--json", action="store_true", help="print the summary as JSON")
+    load.add_argument("--region", metavar="CODE", help=_("GB/T 2260 code (default: 100000, China)"))
+    load.add_argument("--dry-run", action="store_true", help=_("check and count, write nothing"))
+    load.add_argument("--json", action="store_true", help=_("print the summary as JSON"))
     load.set_defaults(handler=import_file)
-    show = sub.add_parser("show", help="Print one series of a region or zone.")
-    show.add_argument("--region", required=True, metavar="CODE", help="region code or zone slug")
-    show.add_argument("--indicator", required=True, metavar="KEY", help="indicator key, e.g. gdp")
-    show.add_argument("--json", action="store_true", help="print JSON")
+    show = sub.add_parser("show", help=_("Print one series of a region or zone."))
+    show.add_argument("--region", required=True, metavar="CODE", help=_("region code or zone slug"))
+    show.add_argument(
+        "--indicator", required=True, metavar="KEY", help=_("indicator key, e.g. gdp")
+    )
+    show.add_argument("--json", action="store_true", help=_("print JSON"))
     show.set_defaults(handler=show_series)
 
 
@@ -45,7 +50,7 @@ def _region(code: str | None) -> Any:
         return None
     region = Region.objects.filter(code=code).first()
     if region is None:
-        raise CommandError(f"no region with code {code}")
+        raise CommandError(_("no region with code %(code)s") % {"code": code})
     return region
 
 
@@ -58,7 +63,7 @@ def import_file(args: argparse.Namespace) -> int:
 
     path = Path(args.file)
     if not path.is_file():
-        raise CommandError(f"no such file: {path}")
+        raise CommandError(_("no such file: %(path)s") % {"path": path})
     ensure_catalogue()
     try:
         summary = run_service(
@@ -72,12 +77,19 @@ def import_file(args: argparse.Namespace) -> int:
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
-    verb = "Would import" if args.dry_run else "Imported"
-    print(
-        f"{verb} {data['observations']} figures of {data['columns']} columns into region "
-        f"{data['region']}: {data['created']} new, {data['updated']} changed, "
-        f"{data['unchanged']} unchanged; {data['indicators_created']} new indicators."
-    )
+    if args.dry_run:
+        message = _(
+            "Would import %(observations)d figures of %(columns)d columns into region "
+            "%(region)s: %(created)d new, %(updated)d changed, %(unchanged)d unchanged; "
+            "%(indicators_created)d new indicators."
+        )
+    else:
+        message = _(
+            "Imported %(observations)d figures of %(columns)d columns into region "
+            "%(region)s: %(created)d new, %(updated)d changed, %(unchanged)d unchanged; "
+            "%(indicators_created)d new indicators."
+        )
+    print(message % data)
     return 0
 
 
@@ -86,7 +98,7 @@ def _subject(code: str) -> Any:
 
     found = Region.objects.filter(code=code).first() or Zone.objects.filter(slug=code).first()
     if found is None:
-        raise CommandError(f"no region or zone {code!r}")
+        raise CommandError(_("no region or zone %(code)s") % {"code": repr(code)})
     return found
 
 
@@ -119,7 +131,7 @@ def show_series(args: argparse.Namespace) -> int:
     subject = _subject(args.region)
     indicator = Indicator.objects.filter(key=args.indicator).first()
     if indicator is None:
-        raise CommandError(f"no indicator {args.indicator!r}")
+        raise CommandError(_("no indicator %(key)s") % {"key": repr(args.indicator)})
     rows = [observation_dict(o) for o in series(subject, indicator)]
     if args.json:
         document = {"subject": str(subject), "indicator": indicator.key, "observations": rows}
@@ -127,6 +139,7 @@ def show_series(args: argparse.Namespace) -> int:
         print()
         return 0
     for row in rows:
-        ytd = " (year to date)" if row["cumulative"] else ""
-        print(f"{row['period']}{ytd}  {row['value'] or '-'} {row['unit']}  yoy {row['yoy'] or '-'}")
+        ytd = " " + _("(year to date)") if row["cumulative"] else ""
+        change = _("yoy %(change)s") % {"change": row["yoy"] or "-"}
+        print(f"{row['period']}{ytd}  {row['value'] or '-'} {row['unit']}  {change}")
     return 0

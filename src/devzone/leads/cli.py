@@ -8,15 +8,16 @@ import sys
 from typing import Any
 
 from devzone.cli.base import setup_django
+from devzone.cli.i18n import gettext as _
 
 
 def register(subparsers: Any) -> None:
-    leads = subparsers.add_parser("leads", help="Investment promotion leads.")
-    commands = leads.add_subparsers(title="leads commands", metavar="COMMAND")
+    leads = subparsers.add_parser("leads", help=_("Investment promotion leads."))
+    commands = leads.add_subparsers(title=_("leads commands"), metavar="COMMAND")
     leads.set_defaults(help_parser=leads)
-    listing = commands.add_parser("list", help="List leads, the overdue ones with --stale.")
-    listing.add_argument("--stale", action="store_true", help="only open leads past due")
-    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing = commands.add_parser("list", help=_("List leads, the overdue ones with --stale."))
+    listing.add_argument("--stale", action="store_true", help=_("only open leads past due"))
+    listing.add_argument("--json", action="store_true", help=_("print JSON"))
     listing.set_defaults(handler=list_leads)
 
 
@@ -48,7 +49,11 @@ def list_leads(args: argparse.Namespace) -> int:
         return 0
     for row in rows:
         due = row["next_action_date"] or "—"
-        flag = " (overdue)" if row["is_stale"] else ""
+        flag = " " + _("(overdue)") if row["is_stale"] else ""
+        following = _("next: %(action)s %(due)s") % {
+            "action": row["next_action"] or "—",
+            "due": due,
+        }
         print(f"{row['id']:>5}  {row['stage']:<11} {row['zone']:<16} {row['enterprise']}  "
-              f"next: {row['next_action'] or '—'} {due}{flag}")  # fmt: skip
+              f"{following}{flag}")  # fmt: skip
     return 0

@@ -10,28 +10,31 @@ from pathlib import Path
 from typing import Any
 
 from devzone.cli.base import CommandError, setup_django
+from devzone.cli.i18n import gettext as _
 
 
 def register(commands: Any) -> None:
     extract = commands.add_parser(
         "extract",
-        help="Read the figures of a text (plain, HTML or PDF) and print them as JSON.",
-        description="Read every figure statement of a document. Without --save nothing is "
-        "stored; with --save the document is kept and its figures queued for review.",
+        help=_("Read the figures of a text (plain, HTML or PDF) and print them as JSON."),
+        description=_(
+            "Read every figure statement of a document. Without --save nothing is "
+            "stored; with --save the document is kept and its figures queued for review."
+        ),
     )
-    extract.add_argument("file", metavar="FILE", help="a .txt, .html or .pdf file; - for stdin")
-    extract.add_argument("--published", metavar="DATE", help="publication date, e.g. 2023-09-06")
-    extract.add_argument("--json", action="store_true", help="print JSON (the default format)")
-    extract.add_argument("--save", action="store_true", help="store and queue for review")
+    extract.add_argument("file", metavar="FILE", help=_("a .txt, .html or .pdf file; - for stdin"))
+    extract.add_argument("--published", metavar="DATE", help=_("publication date, e.g. 2023-09-06"))
+    extract.add_argument("--json", action="store_true", help=_("print JSON (the default format)"))
+    extract.add_argument("--save", action="store_true", help=_("store and queue for review"))
     extract.set_defaults(handler=extract_file)
-    facts = commands.add_parser("facts", help="The review queue of extracted figures.")
+    facts = commands.add_parser("facts", help=_("The review queue of extracted figures."))
     facts.set_defaults(help_parser=facts)
-    sub = facts.add_subparsers(title="facts commands", metavar="COMMAND")
-    listing = sub.add_parser("list", help="List extracted figures by status.")
+    sub = facts.add_subparsers(title=_("facts commands"), metavar="COMMAND")
+    listing = sub.add_parser("list", help=_("List extracted figures by status."))
     listing.add_argument(
         "--status", default="pending", choices=["pending", "accepted", "rejected", "duplicate"]
     )
-    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.add_argument("--json", action="store_true", help=_("print JSON"))
     listing.set_defaults(handler=list_facts)
 
 
@@ -41,7 +44,9 @@ def _published(text: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text)
     except ValueError as error:
-        raise CommandError(f"not a day: {text!r} (write 2023-09-06)") from error
+        raise CommandError(
+            _("not a day: %(text)s (write 2023-09-06)") % {"text": repr(text)}
+        ) from error
 
 
 def _read(name: str) -> tuple[bytes, str | None]:
@@ -49,7 +54,7 @@ def _read(name: str) -> tuple[bytes, str | None]:
         return sys.stdin.buffer.read(), None
     path = Path(name)
     if not path.is_file():
-        raise CommandError(f"no such file: {path}")
+        raise CommandError(_("no such file: %(path)s") % {"path": path})
     return path.read_bytes(), path.name
 
 
