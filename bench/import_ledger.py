@@ -1,7 +1,9 @@
 """Import a 200,000-row project ledger: devzone against what a user would otherwise write.
 
-devzone: python-calamine reads the .xlsx, every row is validated, and projects, milestones,
-investor links and their change records are written in bulk in one transaction.
+devzone: python-calamine reads the .xlsx (while the sheet is scanned for error cells), every
+row is validated a column at a time, and projects, milestones, investor links and their change
+records are written in bulk in one transaction; new projects are inserted while a thread checks
+the next rows, and rolled back if any row is refused.
 
 Baseline: ``pandas.read_excel(engine="openpyxl")`` and one ``Project.objects.create`` (plus
 ``Milestone.objects.create`` per date) per row, without validation or history. It is timed on
@@ -156,8 +158,8 @@ def _print_stages(started: tuple[float, float], stages: dict[str, tuple[float, f
     names = {
         "reading": "open the file, find the header",
         "checking": "read the rows",
-        "writing": "check every row, plan",
-        "done": "write and commit",
+        "writing": "check every row, insert new",
+        "done": "updates, history, commit",
     }
     previous_wall, previous_cpu = started
     for stage, (wall, cpu) in stages.items():

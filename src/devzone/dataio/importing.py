@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,23 +19,25 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from devzone.dataio.bulk import BulkWriter, large_cache
+from devzone.dataio.checking import (
+    Progress,
+    check_rows,
+    check_together,
+    flag_cell_problems,
+)
 from devzone.dataio.headers import PROJECT_TABLE
 from devzone.dataio.layout import Layout, find_layout
 from devzone.dataio.ledger import ProjectRow, ProjectRowReader, split_investors
 from devzone.dataio.lookups import Industries, Investors, Places, suggestions
-from devzone.dataio.planning import (
-    build_plan,
-    check_creatable,
-    check_duplicates,
-    match_existing,
-)
+from devzone.dataio.overlap import check_and_write
+from devzone.dataio.planning import build_plan
 from devzone.dataio.reading import Row, SpreadsheetError, Table, open_table
 from devzone.dataio.rejected import write_rejected
-from devzone.dataio.results import ImportResult, Issue
+from devzone.dataio.results import ImportResult
 from devzone.dataio.writing import apply_plan
 from devzone.regions.models import Zone
 
-Progress = Callable[[int, int, str], None]
+__all__ = ["Progress", "flag_cell_problems", "import_from_table", "import_projects"]
 PROGRESS_EVERY = 2000
 SUGGESTION_LIMIT = 200  # unmatched investor names looked up in the fuzzy matcher
 
@@ -143,10 +145,26 @@ def _import_rows(
     if not raw:
         result.file_error = _("The sheet has a header but no data rows.")
         return result
-    rows, investors = _read_rows(
-        raw, layout, table, actor=actor, default_zone=default_zone, progress=progress
-    )
+    reader, investors = _row_reader(raw, layout, actor=actor, default_zone=default_zone)
     names = investors.legal_names if investors else {}
+    if not result.dry_run and not skip_invalid:
+        rows = check_and_write(
+            raw,
+            reader,
+            layout,
+            table,
+            result,
+            actor=actor,
+            enterprise_names=names,
+            progress=progress,
+        )
+        if result.committed:
+            _report(rows, result)
+            progress(len(rows), len(rows), "done")
+            return result
+    else:
+        rows = check_rows(raw, reader, layout, table, progress)
+        check_together(rows, reader, layout)
     return _finish(
         rows,
         layout,
@@ -168,15 +186,10 @@ def _collect(data: Iterable[Row], progress: Progress) -> list[Row]:
     return rows
 
 
-def _read_rows(
-    raw: list[Row],
-    layout: Layout,
-    table: Table,
-    *,
-    actor: Any,
-    default_zone: Zone | None,
-    progress: Progress,
-) -> tuple[list[ProjectRow], Investors | None]:
+def _row_reader(
+    raw: list[Row], layout: Layout, *, actor: Any, default_zone: Zone | None
+) -> tuple[ProjectRowReader, Investors | None]:
+    """The reader of the file's rows, with the reference data they name, read once."""
     keys = layout.keys
     investors = None
     if "investors" in keys:
@@ -198,37 +211,7 @@ def _read_rows(
         actor=actor,
         today=timezone.localdate(),
     )
-    rows = []
-    total = len(raw)
-    for number, values in raw:
-        row = reader.read(number, values)
-        if table.cell_problems:
-            flag_cell_problems(row, layout, table)
-        rows.append(row)
-        if len(rows) % PROGRESS_EVERY == 0:
-            progress(len(rows), total, "checking")
-    check_duplicates(rows)
-    match_existing(rows, reader)
-    check_creatable(rows, {c.spec.key: c.header for c in layout.columns})
-    return rows, investors
-
-
-def flag_cell_problems(row: Any, layout: Layout, table: Table) -> None:
-    """Error cells and formulas never computed read as empty: say so instead."""
-    for column in layout.columns:
-        problem = table.cell_problems.get((row.number, column.index))
-        if problem is None:
-            continue
-        if problem == "formula":
-            message = _(
-                "The cell holds a formula that was never calculated: open the file in "
-                "Excel, save it, and import again (or type the value)."
-            )
-        else:
-            message = _("The cell holds the error %s: fix the formula or type the value.") % (
-                problem
-            )
-        row.errors.append(Issue(row.number, column.header, message, problem))
+    return reader, investors
 
 
 def _finish(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,7 +20,8 @@ from django.utils.translation import gettext as _
 
 from devzone.accounts.scope import can_edit_zone
 from devzone.core import codes
-from devzone.dataio import cells
+from devzone.dataio import cells, columns
+from devzone.dataio.columns import NameMemo
 from devzone.dataio.headers import ACTUAL, AREA, DATE, INTEGER, MONEY, PERCENT, TEXT
 from devzone.dataio.layout import Column, Layout
 from devzone.dataio.lookups import (
@@ -108,34 +109,68 @@ class ProjectRowReader:
         self.construction_types = choice_table(ConstructionType, CONSTRUCTION_WORDS)
         self._editable: dict[int, bool] = {}
         readers = [(c, c.index, self._reader_for(c)) for c in layout.columns]
-        self._readers = [(c, index, reader) for c, index, reader in readers if reader]
+        self._readers = [(c, i, reader, self._fast_for(c)) for c, i, reader in readers if reader]
         self._resolved = [(c, c.index) for c, _index, reader in readers if reader is None]
         self._columns = {c.spec.key: c for c in layout.columns}
+        self._places_memo = self._memo(
+            ("region", "zone", "kind", "construction_type"), self._resolve_place
+        )
+        self._links_memo = self._memo(
+            ("department", "industry_code", "industry", "investors"),
+            self._resolve_links,
+            by_zone=True,
+        )
 
     def read(self, number: int, values: list[object]) -> ProjectRow:
+        """One row, cell by cell: the reference that :meth:`read_rows` agrees with."""
         row = ProjectRow(number, values)
         width = len(values)
-        warnings: list[str] = []  # shared by the cells of the row, emptied after each
-        for column, index, reader in self._readers:
+        for column, index, reader, _fast in self._readers:
             value = values[index] if index < width else None
-            if value is None or value == "":
-                _clear(row, column.spec.key)  # a blank cell clears the value
-                continue
-            try:
-                reader(row, column, value, warnings)
-            except cells.CellError as exc:
-                row.error(column.header, str(exc), value)
-            if warnings:
-                row.warnings += [
-                    Issue(number, column.header, w, cells.text(value)) for w in warnings
-                ]
-                warnings.clear()
-        raw = {
+            self._read_cell(row, value, column=column, reader=reader)
+        self._resolve(row, self._raw(values))
+        return row
+
+    def read_rows(self, raw: Sequence[tuple[int, list[object]]]) -> list[ProjectRow]:
+        """Many rows, a column at a time (:mod:`devzone.dataio.columns`): as :meth:`read` reads.
+
+        Plain cells are settled by the column's fast loop, every other cell by the per-cell
+        reader; the names (zone, kind, investors…) are then resolved row by row.
+        """
+        rows = [ProjectRow(number, values) for number, values in raw]
+        for column, index, reader, fast in self._readers:
+            slow = functools.partial(self._read_cell, column=column, reader=reader)
+            if fast is None:
+                for row in rows:
+                    slow(row, row.values[index] if index < len(row.values) else None)
+            else:
+                fast(rows, index, slow)
+        for row in rows:
+            self._resolve_memoised(row)
+        return rows
+
+    def _read_cell(
+        self, row: ProjectRow, value: object, *, column: Column, reader: Callable[..., None]
+    ) -> None:
+        if value is None or value == "":
+            _clear(row, column.spec.key)  # a blank cell clears the value
+            return
+        warnings: list[str] = []
+        try:
+            reader(row, column, value, warnings)
+        except cells.CellError as exc:
+            row.error(column.header, str(exc), value)
+        if warnings:
+            row.warnings += [
+                Issue(row.number, column.header, w, cells.text(value)) for w in warnings
+            ]
+
+    def _raw(self, values: list[object]) -> dict[str, tuple[Column, object]]:
+        width = len(values)
+        return {
             column.spec.key: (column, values[index] if index < width else None)
             for column, index in self._resolved
         }
-        self._resolve(row, raw)
-        return row
 
     # --- per-column readers ------------------------------------------------------------
 
@@ -156,6 +191,31 @@ class ProjectRowReader:
         if kind in (DATE, PERCENT):
             return None
         return None  # zone, region, industry, kind, investors, department: resolved below
+
+    def _fast_for(self, column: Column) -> Callable[..., None] | None:
+        """The column loop of :mod:`devzone.dataio.columns` for this column, if it has one."""
+        key, kind, unit = column.spec.key, column.spec.kind, column.unit
+        if key.startswith("milestone:"):
+            _prefix, milestone, which = key.split(":")
+            latest = self.today if which == ACTUAL else None
+            return functools.partial(
+                columns.date_column,
+                kind=milestone,
+                slot=f"{which}_date",
+                latest=latest,
+                memo={},
+            )
+        if kind == MONEY and key != "foreign_capital" and (unit.currency or "CNY") == "CNY":
+            return functools.partial(columns.money_column, key=key, scale=unit.scale)
+        if kind == AREA and key == "land_mu":
+            return functools.partial(columns.area_column, key=key, scale=unit.scale)
+        if kind == INTEGER and key == "expected_jobs":
+            return functools.partial(columns.count_column, key=key)
+        if key == "code":
+            return functools.partial(columns.code_column, key=key)
+        if key in ("name", "leader", "description"):
+            return functools.partial(columns.text_column, key=key, limit=TEXT_LIMITS.get(key))
+        return None
 
     def _text(self, row: ProjectRow, column: Column, value: object, warnings: list) -> None:
         key = column.spec.key
@@ -218,14 +278,32 @@ class ProjectRowReader:
     # --- cells that name records --------------------------------------------------------
 
     def _resolve(self, row: ProjectRow, raw: dict[str, tuple[Column, object]]) -> None:
+        self._resolve_place(row, raw)
+        self._resolve_currency(row, raw)
+        self._resolve_links(row, raw)
+        self._check_row(row)
+
+    def _resolve_memoised(self, row: ProjectRow) -> None:
+        """:meth:`_resolve`, with the names looked up once per distinct set of cells."""
+        self._places_memo.apply(row)
+        if "foreign_currency" in self._columns or "foreign_capital" in row.fields:
+            self._resolve_currency(row, self._raw(row.values))
+        self._links_memo.apply(row)
+        self._check_row(row)
+
+    def _resolve_place(self, row: ProjectRow, raw: dict[str, tuple[Column, object]]) -> None:
         self._resolve_zone(row, raw)
         self._resolve_choices(row, raw)
-        self._resolve_currency(row, raw)
+
+    def _resolve_links(self, row: ProjectRow, raw: dict[str, tuple[Column, object]]) -> None:
         if row.zone is not None:
             self._resolve_department(row, raw)
         self._resolve_industry(row, raw)
         self._resolve_investors(row, raw)
-        self._check_row(row, raw)
+
+    def _memo(self, keys: tuple[str, ...], step: Callable[..., None], **kw: Any) -> NameMemo:
+        indexes = [c.index for c, _index in self._resolved if c.spec.key in keys]
+        return NameMemo(indexes, lambda row: step(row, self._raw(row.values)), ProjectRow, **kw)
 
     def _resolve_zone(self, row: ProjectRow, raw: dict[str, tuple[Column, object]]) -> None:
         region = None
@@ -392,7 +470,7 @@ class ProjectRowReader:
             )
             row.review(column.header, message % name, name)
 
-    def _check_row(self, row: ProjectRow, raw: dict[str, tuple[Column, object]]) -> None:
+    def _check_row(self, row: ProjectRow) -> None:
         if "name" in row.fields and not row.fields["name"]:
             row.error(self._columns["name"].header, _("A project needs a name."))
         fixed = row.fields.get("fixed_asset_investment")
@@ -405,8 +483,20 @@ class ProjectRowReader:
                 row.values[column.index],
             )
         if row.zone is not None and not row.errors and not self.may_edit(row.zone):
-            header = raw["zone"][0].header if "zone" in raw else ""
+            header = self._columns["zone"].header if "zone" in self._columns else ""
             row.error(header, _("You may not change records of %(zone)s.") % {"zone": row.zone})
+
+    def prepare_for_thread(self) -> None:
+        """Ask the database now what reading rows would ask it later (rights, regions).
+
+        Rows can then be read on a thread with no database connection of its own.
+        """
+        zones = {zone.pk: zone for found in self.places.zones.values() for zone in found}
+        if self.default_zone is not None:
+            _region = self.default_zone.region  # loaded here, not on the thread
+            zones[self.default_zone.pk] = self.default_zone
+        for zone in zones.values():
+            self.may_edit(zone)
 
     def may_edit(self, zone: Zone) -> bool:
         if self.actor is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Container
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -66,7 +67,7 @@ _PROJECT_KEYS = frozenset(PROJECT_COLUMNS)
 MILESTONE_COLUMNS = ("project_id", "kind", "planned_date", "actual_date", "note")
 
 
-@dataclass
+@dataclass(slots=True)
 class Change:
     """One record to write: its id (``None`` until created), state before and after."""
 
@@ -87,15 +88,7 @@ class Plan:
     links_changed: list[Change] = field(default_factory=list)
     links_gone: list[Change] = field(default_factory=list)
     unchanged: int = 0
-
-    @property
-    def updated(self) -> int:
-        return len({c.row.number for c in self._row_changes() if c.row is not None})
-
-    def _row_changes(self) -> list[Change]:
-        touched = self.projects_changed + self.milestones_new + self.milestones_changed
-        touched += self.links_new + self.links_changed + self.links_gone
-        return [c for c in touched if c.row is not None and c.row.target_id is not None]
+    updated: int = 0  # rows that change an existing project (its fields, milestones or links)
 
 
 def check_duplicates(rows: list[ProjectRow]) -> None:
@@ -120,21 +113,31 @@ def check_duplicates(rows: list[ProjectRow]) -> None:
                     )
 
 
-def match_existing(rows: list[ProjectRow], reader: ProjectRowReader) -> None:
-    """Set ``target_id`` of each row that names an existing project; flag the clashes."""
+def match_existing(
+    rows: list[ProjectRow], reader: ProjectRowReader, *, exclude: Container[int] = ()
+) -> None:
+    """Set ``target_id`` of each row that names an existing project; flag the clashes.
+
+    Projects whose ids are in ``exclude`` (those this import has just inserted) are not seen.
+    """
     codes = sorted({r.fields["code"] for r in rows if r.fields.get("code")})
     by_code: dict[str, tuple[int, int]] = {}
     for start in range(0, len(codes), CHUNK):
         found = Project.objects.filter(code__in=codes[start : start + CHUNK])
         by_code.update(
-            {code: (pk, zone) for pk, code, zone in found.values_list("id", "code", "zone_id")}
+            {
+                code: (pk, zone)
+                for pk, code, zone in found.values_list("id", "code", "zone_id")
+                if pk not in exclude
+            }
         )
     zones = sorted({r.zone.pk for r in rows if r.zone is not None})
     by_name: dict[tuple[int, str], list[tuple[int, str | None]]] = defaultdict(list)
     for pk, zone, code, name in Project.objects.filter(zone_id__in=zones).values_list(
         "id", "zone_id", "code", "name"
     ):
-        by_name[(zone, clean_name(name))].append((pk, code))
+        if pk not in exclude:
+            by_name[(zone, clean_name(name))].append((pk, code))
     zone_of = {pk: zone for pk, zone in by_code.values()}
     for row in rows:
         _match_row(row, by_code, by_name)
@@ -205,6 +208,14 @@ def check_creatable(rows: list[ProjectRow], headers: dict[str, str]) -> None:
             )
 
 
+def plan_new(rows: list[ProjectRow]) -> Plan:
+    """The plan of rows known to be new projects: no database read."""
+    plan = Plan()
+    for row in rows:
+        _plan_new(row, plan)
+    return plan
+
+
 def build_plan(rows: list[ProjectRow]) -> Plan:
     """Compare valid rows with the database and list every write; no row may have errors."""
     plan = Plan()
@@ -233,7 +244,9 @@ def _plan_chunk(rows: list[ProjectRow], plan: Plan) -> None:
             continue
         before_count = _count(plan)
         _plan_update(row, current[row.target_id], milestones, links[row.target_id], plan)
-        if _count(plan) == before_count and not row.errors:
+        if _count(plan) != before_count:
+            plan.updated += 1
+        elif not row.errors:
             plan.unchanged += 1
 
 
@@ -252,7 +265,11 @@ def _count(plan: Plan) -> int:
 
 
 def _plan_new(row: ProjectRow, plan: Plan) -> None:
-    after = {**DEFAULTS, **{k: v for k, v in row.fields.items() if k in _PROJECT_KEYS}}
+    fields = row.fields
+    if fields.keys() <= _PROJECT_KEYS:
+        after = {**DEFAULTS, **fields}
+    else:
+        after = {**DEFAULTS, **{k: v for k, v in fields.items() if k in _PROJECT_KEYS}}
     after["zone_id"] = row.zone.pk
     name = after["name"]
     plan.projects_new.append(Change(None, None, after, row, name))

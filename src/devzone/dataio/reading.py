@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -86,10 +87,7 @@ def _zip_table(path: Path, sheet: str | None) -> Table:
         raise SpreadsheetError(
             "not_spreadsheet", _("The file is a zip archive but not a spreadsheet (.xlsx or .ods).")
         )
-    table = _calamine_table(path, sheet, kind)
-    if kind == "xlsx":
-        table.cell_problems = xlsxprobe.cell_problems(path, table.sheet)
-    return table
+    return _calamine_table(path, sheet, kind)
 
 
 def _ole2_table(path: Path, sheet: str | None) -> Table:
@@ -111,7 +109,7 @@ def _calamine_table(path: Path, sheet: str | None, kind: str) -> Table:
         with path.open("rb") as handle:
             workbook = python_calamine.CalamineWorkbook.from_filelike(handle)
         name = sheet or _first_visible(workbook)
-        data = workbook.get_sheet_by_name(name)
+        data, problems = _load_sheet(workbook, name, path if kind == "xlsx" else None)
     except python_calamine.PasswordError as exc:
         raise SpreadsheetError("encrypted", _("The workbook is protected by a password.")) from exc
     except python_calamine.WorksheetNotFound as exc:
@@ -132,7 +130,25 @@ def _calamine_table(path: Path, sheet: str | None, kind: str) -> Table:
         format=kind,
         sheet=name,
         merged=list(data.merged_cell_ranges or []),
+        cell_problems=problems,
     )
+
+
+def _load_sheet(
+    workbook: python_calamine.CalamineWorkbook, name: str, xlsx: Path | None
+) -> tuple[python_calamine.CalamineSheet, dict[tuple[int, int], str]]:
+    """The sheet's cells and, for an .xlsx, its error cells, found side by side.
+
+    Calamine parses the sheet without holding the interpreter lock, so the scan for error
+    cells (:mod:`devzone.dataio.xlsxprobe`, mostly decompression, which does not hold it
+    either) runs meanwhile on the other core instead of after it.
+    """
+    if xlsx is None:
+        return workbook.get_sheet_by_name(name), {}
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="calamine") as pool:
+        loading = pool.submit(workbook.get_sheet_by_name, name)
+        problems = xlsxprobe.cell_problems(xlsx, name)
+        return loading.result(), problems
 
 
 def _first_visible(workbook: python_calamine.CalamineWorkbook) -> str:

@@ -6,6 +6,8 @@ milestones and investor links of new projects can be inserted in the same batche
 
 from __future__ import annotations
 
+import operator
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection
@@ -20,28 +22,51 @@ from devzone.projects.models import Milestone, Project, ProjectInvestor
 LINK_COLUMNS = ("project_id", "enterprise_id", "role")
 
 
-def apply_plan(plan: Plan, writer: BulkWriter, *, enterprise_names: dict[int, str]) -> None:
-    _write_projects(plan, writer)
-    _write_milestones(plan, writer)
-    _write_links(plan, writer, enterprise_names)
+@dataclass
+class Inserted:
+    """Ids of the records of new projects already inserted, their change records not yet made."""
+
+    projects: list[int] = field(default_factory=list)
+    milestones: list[int] = field(default_factory=list)
+    links: list[int] = field(default_factory=list)
+
+
+def apply_plan(
+    plan: Plan,
+    writer: BulkWriter,
+    *,
+    enterprise_names: dict[int, str],
+    inserted: Inserted | None = None,
+) -> None:
+    """Write ``plan`` and the change records of it all, and of ``inserted`` before it.
+
+    The records come out in the order of a plan written at once: the projects' (created, then
+    updated), the milestones', the investor links'.
+    """
+    inserted = inserted or Inserted()
+    _write_projects(plan, writer, inserted.projects)
+    _write_milestones(plan, writer, inserted.milestones)
+    _write_links(plan, writer, enterprise_names, inserted.links)
     writer.flush_history()
+
+
+def insert_new(plan: Plan, writer: BulkWriter, inserted: Inserted) -> None:
+    """Insert the new projects of ``plan`` with their milestones and links, without history.
+
+    The change records are made later by :func:`apply_plan`, from the ids kept in ``inserted``.
+    """
+    inserted.projects += _insert_projects(plan, writer)
+    inserted.milestones += _insert_milestones(plan, writer)
+    inserted.links += _insert_links(plan, writer)
 
 
 def _snapshot(pk: int, values: dict[str, Any] | None) -> dict[str, Any] | None:
     return None if values is None else {"id": pk, **values}
 
 
-def _write_projects(plan: Plan, writer: BulkWriter) -> None:
-    ids = writer.reserve_ids(Project, len(plan.projects_new))
-    for change, pk in zip(plan.projects_new, ids, strict=True):
-        change.pk = pk
-        change.row.project_id = pk  # type: ignore[union-attr]
+def _write_projects(plan: Plan, writer: BulkWriter, inserted: list[int]) -> None:
+    ids = inserted + _insert_projects(plan, writer)
     now = writer.db_now
-    writer.insert(
-        Project,
-        ("id", "created_at", "updated_at", *PROJECT_COLUMNS),
-        ((c.pk, now, now, *(c.after[k] for k in PROJECT_COLUMNS)) for c in plan.projects_new),
-    )
     writer.update(
         Project,
         (*PROJECT_COLUMNS, "updated_at"),
@@ -52,6 +77,21 @@ def _write_projects(plan: Plan, writer: BulkWriter) -> None:
     snapshot = writer.snapshot_sql(Project, ("id", *PROJECT_COLUMNS))
     writer.record_inserted(Project, ids, label="t.name", snapshot=snapshot)
     record_changes_bulk(writer, Project, _history(plan.projects_changed))
+
+
+def _insert_projects(plan: Plan, writer: BulkWriter) -> list[int]:
+    ids = writer.reserve_ids(Project, len(plan.projects_new))
+    for change, pk in zip(plan.projects_new, ids, strict=True):
+        change.pk = pk
+        change.row.project_id = pk  # type: ignore[union-attr]
+    now = writer.db_now
+    values = operator.itemgetter(*PROJECT_COLUMNS)
+    writer.insert(
+        Project,
+        ("id", "created_at", "updated_at", *PROJECT_COLUMNS),
+        ((c.pk, now, now, *values(c.after)) for c in plan.projects_new),
+    )
+    return ids
 
 
 def _history(changes: list[Change], label=None, encode=_snapshot):  # type: ignore[no-untyped-def]
@@ -95,17 +135,24 @@ def _kind_label(kind: str) -> str:
     return str(MilestoneKind(kind).label)
 
 
-def _write_milestones(plan: Plan, writer: BulkWriter) -> None:
+def _insert_milestones(plan: Plan, writer: BulkWriter) -> list[int]:
     ids = writer.reserve_ids(Milestone, len(plan.milestones_new))
     for change, pk in zip(plan.milestones_new, ids, strict=True):
         change.pk = pk
         _owner(change)
     now = writer.db_now
+    values = operator.itemgetter(*MILESTONE_COLUMNS)
     writer.insert(
         Milestone,
         ("id", "created_at", "updated_at", *MILESTONE_COLUMNS),
-        ((c.pk, now, now, *(c.after[k] for k in MILESTONE_COLUMNS)) for c in plan.milestones_new),
+        ((c.pk, now, now, *values(c.after)) for c in plan.milestones_new),
     )
+    return ids
+
+
+def _write_milestones(plan: Plan, writer: BulkWriter, inserted: list[int]) -> None:
+    ids = inserted + _insert_milestones(plan, writer)
+    now = writer.db_now
     columns = ("planned_date", "actual_date", "note")
     writer.update(
         Milestone,
@@ -131,16 +178,24 @@ def _write_milestones(plan: Plan, writer: BulkWriter) -> None:
     record_changes_bulk(writer, Milestone, _history(changes, label, _milestone_json))
 
 
-def _write_links(plan: Plan, writer: BulkWriter, enterprise_names: dict[int, str]) -> None:
+def _insert_links(plan: Plan, writer: BulkWriter) -> list[int]:
     ids = writer.reserve_ids(ProjectInvestor, len(plan.links_new))
     for change, pk in zip(plan.links_new, ids, strict=True):
         change.pk = pk
         _owner(change)
+    values = operator.itemgetter(*LINK_COLUMNS)
     writer.insert(
         ProjectInvestor,
         ("id", *LINK_COLUMNS),
-        ((c.pk, *(c.after[k] for k in LINK_COLUMNS)) for c in plan.links_new),
+        ((c.pk, *values(c.after)) for c in plan.links_new),
     )
+    return ids
+
+
+def _write_links(
+    plan: Plan, writer: BulkWriter, enterprise_names: dict[int, str], inserted: list[int]
+) -> None:
+    ids = inserted + _insert_links(plan, writer)
     writer.update(ProjectInvestor, ("role",), ((c.after["role"], c.pk) for c in plan.links_changed))
     writer.delete(ProjectInvestor, [c.pk for c in plan.links_gone])
     writer.record_inserted(
