@@ -1,99 +1,119 @@
 #!/usr/bin/env python3
-"""Rollups at province scale: target progress + race + weekly briefing numbers, three ways.
+"""Rollups at province scale, through the application: target progress, race and briefing.
 
-    .venv/bin/python bench/rollups.py                 # 200,000 projects × 36 months, SQLite
+    .venv/bin/python bench/rollups.py                          # 200,000 projects, SQLite
     .venv/bin/python bench/rollups.py --projects 20000
-    DATABASE_URL=postgres://… .venv/bin/python bench/rollups.py   # PostgreSQL (COPY loading)
+    scripts/with-postgres .venv/bin/python bench/rollups.py    # PostgreSQL
 
-It generates a ledger directly as columns (numpy): projects in 100 zones of 20 prefectures of
-one province, with signing / start / completion / production dates, and a monthly investment
-report for every project and every month of 2021–2023 (200,000 × 36 = 7.2 M rows). It loads
-them into a temporary database (tables shaped like the ledger's: dates as dates, one report row
-per project and month) with bulk loading, then computes the same numbers
+It generates a ledger as numpy columns — projects in 100 zones of 20 prefectures of one
+province, with actual and planned lifecycle dates, and a monthly investment report for every
+project and every month of 2021–2023 (200,000 × 36 = 7.2 M rows) — and bulk-loads it into a
+new database with devzone's own schema (migrated; a temporary SQLite file, or a database of its
+own on the PostgreSQL server of ``DATABASE_URL``, dropped afterwards). Through the services it
+then adds a plan with the eight ledger indicators for the province and each prefecture (168
+targets) and a race of the 100 zones.
 
-* **devzone** — devzone's own engine, ``devzone.analytics``: the ledger's columns are
-  extracted from the database once into Polars (the "extract" time, printed apart: in
-  production it is refreshed incrementally), the reports are folded into two aggregates that
-  a report submission updates in O(1) (investment per zone × month; last month with money per
-  project), and every number is computed over those columns;
-* **plain SQL** — one GROUP BY query per family of numbers, on the database;
-* **pandas** — the same over pandas DataFrames (skipped with a message if pandas is missing);
+**devzone** is timed through the functions the pages, the API and the command line call:
+``plan_progress`` (with year-end projections) on 2023-09-30, ``score_race`` for September 2023
+and ``build_briefing`` of the province for 2023-W40 (its targets behind pace, its lists of
+projects with their names and links). Three situations:
 
-checks that every number is equal, and prints the times and ratios. The numbers: for the
-province and each prefecture, the seven ledger indicators of a target on 2023-09-30 (planned
-investment of manufacturing projects signed, their count, those ≥ 1 bn, projects ≥ 1亿 for the
-days-per-project figure, starts, completions, productions, actual investment); for each of the
-100 zones, the race's three year-to-date indicators; for the province and week 2023-W40, the
-briefing's signings, milestones met, stalled projects, investment in each of 12 months, and the
-pipeline by stage (count and planned investment).
+* *server*: the process's copy of the ledger is current (``devzone.analytics.state``): each
+  call checks the change history (two indexed look-ups), reads the zones, and computes;
+* *after a report*: a report has just been submitted (and corrected back, so the numbers stay
+  comparable): the first call re-reads that project's rows and folds them in;
+* *one command each*: every call starts from an empty copy, as ``devzone targets progress``,
+  ``devzone race`` and ``devzone briefing`` do in their own processes: three whole reads.
+
+**plain SQL** computes the same numbers on the same tables with one GROUP BY query per family
+(milestones per zone for every period at once, reports per zone, the week, stalled projects,
+the pipeline, months), then sums zones into prefectures in Python; **pandas** does it from the
+columns devzone extracted (timed without the extraction; skipped without pandas). The same
+rules (projection, pace, race scoring) turn each one's sums into the final numbers, and every
+number is checked equal to plain SQL's.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import io
 import os
-import sqlite3
 import sys
 import tempfile
 import time
 from collections.abc import Callable
-from pathlib import Path
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import numpy as np
 import polars as pl
 
-from devzone.analytics.extract import read_frame
-from devzone.analytics.ledger import Ledger, Rollup, fold
-from devzone.analytics.rollups import briefing_numbers, race_frame, target_frame
-
 PREFECTURES, ZONES_PER_PREFECTURE = 20, 5
+PROVINCE = "440000"
 MONTHS = [dt.date(2021 + index // 12, index % 12 + 1, 1) for index in range(36)]
 FIRST_DAY, LAST_DAY = dt.date(2020, 1, 1), dt.date(2023, 12, 31)
-YEAR_START, AS_OF = dt.date(2023, 1, 1), dt.date(2023, 9, 30)
-WEEK_START, WEEK_END = dt.date(2023, 10, 2), dt.date(2023, 10, 8)  # 2023-W40
-STALLED_SINCE = dt.date(2023, 7, 1)  # three months before the week's month (DEVZONE_STALLED_MONTHS)
-TREND = MONTHS[-14:-2]  # the twelve months to October 2023
-BILLION, YI = 10**9, 10**8
+YEAR_START, AS_OF, YEAR_END = dt.date(2023, 1, 1), dt.date(2023, 9, 30), dt.date(2023, 12, 31)
+RACE_MONTH = dt.date(2023, 9, 1)
+WEEK = "2023-W40"
+WEEK_START, WEEK_END = dt.date(2023, 10, 2), dt.date(2023, 10, 8)
 MANUFACTURING = "manufacturing"
 KINDS = [MANUFACTURING, "infrastructure", "services", "energy", "agriculture", "other"]
-STAGES = ["planned", "signed", "construction_started", "completed", "in_production"]
-MILESTONES = ["signed", "started", "completed", "production"]
+#: The bench's steps under the ledger's lifecycle names (approval and land are not generated).
+STEPS = {
+    "signed": "signed",
+    "started": "construction_started",
+    "completed": "completed",
+    "production": "in_production",
+}
+POSITION = {
+    "signed": 1,
+    "approved": 2,
+    "land_supplied": 3,
+    "construction_started": 4,
+    "completed": 5,
+    "in_production": 6,
+}
+STAGES = ["planned", *POSITION]
+BILLION, YI = 10**9, 10**8
+STAMP = "2024-01-01 00:00:00+00:00"
+RACE_WEIGHTS = {
+    "planned_investment_of_manufacturing_projects_signed": 40,
+    "actual_investment": 40,
+    "count_started": 20,
+}
+CENTS = Decimal("0.01")
 
-Numbers = dict[str, int]
+Numbers = dict[str, str]
 
 
 # --- Generating the ledger as columns ---------------------------------------------------------
 
 
-def generate(projects: int, seed: int = 20231011) -> tuple[dict, dict, dict]:
+def generate(projects: int, seed: int = 20231011) -> dict[str, Any]:
     rng = np.random.default_rng(seed)
-    zone_ids = np.arange(1, PREFECTURES * ZONES_PER_PREFECTURE + 1)
-    zones = {
-        "id": zone_ids,
-        "region_code": np.array(
-            [f"44{(zid - 1) // ZONES_PER_PREFECTURE + 1:02d}00" for zid in zone_ids]
-        ),
-    }
-    n = projects
-    span = (LAST_DAY - FIRST_DAY).days
+    n, span = projects, (LAST_DAY - FIRST_DAY).days
     signed = rng.integers(0, span + 1, n)
     started = _step(rng, signed, 30, 300, 0.8, span)
     completed = _step(rng, started, 200, 900, 0.7, span)
     production = _step(rng, completed, 10, 90, 0.8, span)
-    planned = np.exp(rng.normal(np.log(3e8), 1.2, n)).clip(1e7, 5e10) // 10_000 * 10_000
-    project = {
+    actual = dict(zip(STEPS, [signed, started, completed, production], strict=True))
+    # a fifth of the projects is not signed yet; their signing is planned for 2023–2024
+    unsigned = rng.random(n) < 0.2
+    actual["signed"] = np.where(unsigned, -1, signed)
+    for name in ("started", "completed", "production"):
+        actual[name] = np.where(unsigned, -1, actual[name])
+    planned_investment = np.exp(rng.normal(np.log(3e8), 1.2, n)).clip(1e7, 5e10) // 10_000
+    return {
         "id": np.arange(1, n + 1),
-        "zone_id": rng.integers(1, len(zone_ids) + 1, n),
+        "zone": rng.integers(0, PREFECTURES * ZONES_PER_PREFECTURE, n),
         "kind": np.array(KINDS)[rng.choice(len(KINDS), n, p=[0.6, 0.15, 0.1, 0.05, 0.05, 0.05])],
-        "planned_investment": planned.astype(np.int64),
-        **{
-            f"{name}_day": days
-            for name, days in zip(MILESTONES, [signed, started, completed, production], strict=True)
-        },
+        "planned_investment": (planned_investment * 10_000).astype(np.int64),
+        "actual": actual,
+        "planned": _planned(rng, actual, span),
+        "reports": _reports(rng, n, actual, planned_investment * 10_000),
     }
-    return zones, project, _reports(rng, project)
 
 
 def _step(rng, previous, low, high, share, span):  # type: ignore[no-untyped-def]
@@ -103,479 +123,660 @@ def _step(rng, previous, low, high, share, span):  # type: ignore[no-untyped-def
     return np.where(reached, days, -1)
 
 
-def _reports(rng, project) -> dict:  # type: ignore[no-untyped-def]
-    """One row per project and month; money only between the start and the completion month."""
-    n, m = len(project["id"]), len(MONTHS)
+def _planned(rng, actual, span):  # type: ignore[no-untyped-def]
+    """Planned dates: for a third of the steps reached (some met late), and for the next step
+    of most projects, some before and some after 30 September 2023."""
+    planned, previous = {}, None
+    for name, days in actual.items():
+        n = len(days)
+        was = days + rng.integers(-60, 30, n)
+        if previous is None:
+            ahead = (FIRST_DAY.replace(year=2023) - FIRST_DAY).days + rng.integers(0, 540, n)
+        else:
+            ahead = np.maximum(previous, 0) + rng.integers(20, 400, n)
+        reached_plan = (days >= 0) & (rng.random(n) < 0.3)
+        next_plan = (days < 0) & (previous is None or (previous >= 0)) & (rng.random(n) < 0.7)
+        planned[name] = np.where(reached_plan, was, np.where(next_plan, ahead, -1))
+        previous = days
+    return planned
+
+
+def _reports(rng, n, actual, planned_investment) -> dict:  # type: ignore[no-untyped-def]
+    """One row per project and month; money only between the start and the completion month
+    (or the month a stalled project stopped)."""
+    m = len(MONTHS)
     month_days = np.array([(month - FIRST_DAY).days for month in MONTHS])
-    start, end = project["started_day"], project["completed_day"]
+    start, end = actual["started"], actual["completed"]
     end = np.where(end >= 0, end, 10**6)
     building = (start[:, None] >= 0) & (month_days[None, :] + 30 >= start[:, None])
     building &= month_days[None, :] <= end[:, None]
-    monthly = project["planned_investment"] // 24
+    # one project in twelve stalls: from some day after its start it reports no more money
+    stall = np.where(rng.random(n) < 1 / 12, start + rng.integers(60, 700, n), 10**6)
+    building &= month_days[None, :] < stall[:, None]
+    monthly = planned_investment // 24
     noise = rng.uniform(0.5, 1.5, (n, m))
     amount = np.where(building, (monthly[:, None] * noise) // 100 * 100, 0).astype(np.int64)
     return {
-        "project_id": np.repeat(project["id"], m),
+        "project_id": np.repeat(np.arange(1, n + 1), m),
         "month_index": np.tile(np.arange(m), n),
         "amount": amount.ravel(),
     }
 
 
-def day_text(days: np.ndarray) -> list[str | None]:
-    lookup = {}
-    out: list[str | None] = []
-    for value in days.tolist():
-        if value < 0:
-            out.append(None)
-            continue
-        if value not in lookup:
-            lookup[value] = (FIRST_DAY + dt.timedelta(days=value)).isoformat()
-        out.append(lookup[value])
-    return out
+def day_column(days: np.ndarray) -> pl.Series:
+    """Days after FIRST_DAY (-1: none) as a date column."""
+    frame = pl.DataFrame({"days": days.astype(np.int32)})
+    epoch = (FIRST_DAY - dt.date(1970, 1, 1)).days
+    day = pl.when(pl.col("days") >= 0).then(pl.col("days") + epoch)
+    return frame.select(day.cast(pl.Date)).to_series()
 
 
-# --- Loading the database ---------------------------------------------------------------------
-
-SCHEMA = """
-CREATE TABLE zone (id INTEGER PRIMARY KEY, region_code VARCHAR(6) NOT NULL);
-CREATE TABLE project (
-    id INTEGER PRIMARY KEY, zone_id INTEGER NOT NULL REFERENCES zone(id), kind VARCHAR(20),
-    planned_investment BIGINT NOT NULL, signed_date DATE, started_date DATE,
-    completed_date DATE, production_date DATE
-);
-CREATE TABLE report (
-    project_id INTEGER NOT NULL REFERENCES project(id), month DATE NOT NULL,
-    amount BIGINT NOT NULL
-);
-"""
-INDEXES = """
-CREATE UNIQUE INDEX report_project_month ON report (project_id, month);
-CREATE INDEX report_month ON report (month);
-CREATE INDEX project_zone ON project (zone_id);
-CREATE INDEX project_signed ON project (signed_date);
-"""
+# --- A database of its own with devzone's schema ----------------------------------------------
 
 
-class Database:
-    """A thin layer over sqlite3 or psycopg with the same ``query``."""
+def open_database(url: str | None) -> Callable[[], None]:
+    """Point Django at a new, migrated database; returns what removes it."""
+    if url and url.startswith("postgres"):
+        import psycopg
 
-    def __init__(self, url: str | None) -> None:
-        self.url = url
-        self.postgres = bool(url and url.startswith("postgres"))
-        if self.postgres:
-            import psycopg
+        name = f"devzone_bench_{os.getpid()}"
+        with psycopg.connect(url, autocommit=True) as server:
+            server.execute(f"CREATE DATABASE {name}")
+        os.environ["DATABASE_URL"] = urlunsplit(urlsplit(url)._replace(path=f"/{name}"))
 
-            self.connection = psycopg.connect(url, autocommit=True)
-            self.schema = f"bench_{os.getpid()}"
-            self.connection.execute(f"CREATE SCHEMA {self.schema}")
-            self.connection.execute(f"SET search_path TO {self.schema}")
-            self.name = "PostgreSQL"
-        else:
-            self.directory = tempfile.TemporaryDirectory(prefix="devzone-bench-")
-            self.path = Path(self.directory.name) / "bench.sqlite3"
-            self.connection = sqlite3.connect(self.path)
-            self.connection.execute("PRAGMA journal_mode=OFF")
-            self.connection.execute("PRAGMA synchronous=OFF")
-            self.name = "SQLite"
+        def drop() -> None:
+            from django.db import connections
 
-    def query(self, sql: str, params: tuple = ()) -> list[tuple]:
-        if self.postgres:
-            sql = sql.replace("?", "%s").replace("substr(", "substring(")
-        return list(self.connection.execute(sql, params).fetchall())
+            connections.close_all()
+            with psycopg.connect(url, autocommit=True) as server:
+                server.execute(f"DROP DATABASE {name}")
 
-    def close(self) -> None:
-        if self.postgres:
-            self.connection.execute(f"DROP SCHEMA {self.schema} CASCADE")
-            self.connection.close()
-        else:
-            self.connection.close()
-            self.directory.cleanup()
-
-
-def load(db: Database, zones: dict, project: dict, reports: dict) -> None:
-    project_rows = list(
-        zip(
-            project["id"].tolist(),
-            project["zone_id"].tolist(),
-            project["kind"].tolist(),
-            project["planned_investment"].tolist(),
-            *[day_text(project[f"{name}_day"]) for name in MILESTONES],
-            strict=True,
-        )
-    )
-    months = [month.isoformat() for month in MONTHS]
-    report_rows = zip(
-        reports["project_id"].tolist(),
-        [months[index] for index in reports["month_index"].tolist()],
-        reports["amount"].tolist(),
-        strict=True,
-    )
-    zone_rows = list(zip(zones["id"].tolist(), zones["region_code"].tolist(), strict=True))
-    if db.postgres:
-        _copy(db, zone_rows, project_rows, report_rows)
+        cleanup = drop
     else:
-        connection = db.connection
-        connection.executescript(SCHEMA)
-        connection.executemany("INSERT INTO zone VALUES (?, ?)", zone_rows)
-        connection.executemany("INSERT INTO project VALUES (?, ?, ?, ?, ?, ?, ?, ?)", project_rows)
-        connection.executemany("INSERT INTO report VALUES (?, ?, ?)", report_rows)
-        connection.executescript(INDEXES)
-        connection.commit()
-        connection.execute("ANALYZE")
+        directory = tempfile.TemporaryDirectory(prefix="devzone-bench-")
+        os.environ["DATABASE_URL"] = f"sqlite:///{directory.name}/bench.sqlite3"
+        os.environ["DEVZONE_DATA_DIR"] = directory.name
+        cleanup = directory.cleanup
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "devzone.conf.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    return cleanup
 
 
-def _copy_text(rows, chunk: int = 200_000):  # type: ignore[no-untyped-def]
-    """COPY's text format in large chunks: much faster than one write_row per row."""
-    lines: list[str] = []
-    for row in rows:
-        lines.append("\t".join("\\N" if value is None else str(value) for value in row))
-        if len(lines) == chunk:
-            yield "\n".join(lines) + "\n"
-            lines = []
-    if lines:
-        yield "\n".join(lines) + "\n"
+def load(ledger: dict[str, Any]) -> None:
+    """Regions and zones through the ORM; projects, milestones and reports in bulk."""
+    from django.db import connection
+
+    from devzone.regions.models import Region, Zone
+
+    province = Region.objects.create(code=PROVINCE, name="省", level="province")
+    prefectures = Region.objects.bulk_create(
+        Region(code=f"44{index + 1:02d}00", name=f"市{index + 1}", level="prefecture",
+               parent=province)
+        for index in range(PREFECTURES)
+    )  # fmt: skip
+    zones = Zone.objects.bulk_create(
+        Zone(slug=f"z{index}", name=f"园区{index}", kind="park",
+             region=prefectures[index // ZONES_PER_PREFECTURE])
+        for index in range(PREFECTURES * ZONES_PER_PREFECTURE)
+    )  # fmt: skip
+    zone_ids = np.array([zone.pk for zone in zones])
+    tables = [
+        ("projects_project", _projects(ledger, zone_ids), ["leader", "description", "source",
+                                                            "foreign_currency"]),
+        ("projects_milestone", _milestones(ledger), ["note"]),
+        ("projects_investmentreport", _report_rows(ledger), ["progress_text"]),
+    ]  # fmt: skip
+    for table, frame, texts in tables:
+        if connection.vendor == "postgresql":
+            _copy(connection, table, frame, texts)
+        else:
+            _insert(connection, table, frame)
+    _reset_sequences(connection)
 
 
-def _copy(db: Database, zone_rows, project_rows, report_rows) -> None:  # type: ignore[no-untyped-def]
-    connection = db.connection
-    for statement in SCHEMA.split(";"):
-        if statement.strip():
-            connection.execute(statement)
-    with connection.cursor() as cursor:
-        tables = (("zone", zone_rows), ("project", project_rows), ("report", report_rows))
-        for table, rows in tables:
-            with cursor.copy(f"COPY {table} FROM STDIN") as copy:
-                for chunk in _copy_text(rows):
-                    copy.write(chunk)
-    for statement in INDEXES.split(";"):
-        if statement.strip():
-            connection.execute(statement)
-    connection.execute("ANALYZE")
+def _stamps(frame: pl.DataFrame) -> pl.DataFrame:
+    return frame.with_columns(created_at=pl.lit(STAMP), updated_at=pl.lit(STAMP))
 
 
-# --- devzone: devzone.analytics over columns extracted from the database -----------------------
-
-#: The bench's milestone columns under the ledger's lifecycle names (devzone.analytics.ledger).
-LIFECYCLE = {
-    "signed": "signed",
-    "started": "construction_started",
-    "completed": "completed",
-    "production": "in_production",
-}
-
-
-def extract(db: Database) -> Ledger:
-    """The columns the rollups need, read from the database once (money in fen, as devzone)."""
-    dates = ", ".join(f"p.{name}_date AS {step}_date" for name, step in LIFECYCLE.items())
-    projects = read_frame(
-        db.connection.cursor(),
-        "SELECT p.id, p.zone_id, z.region_code, p.kind, p.planned_investment * 100, "
-        f"{dates} FROM project p JOIN zone z ON z.id = p.zone_id",
-        None,
-        ["id", "zone_id", "region_code", "kind", "planned_investment"]
-        + [f"{step}_date" for step in LIFECYCLE.values()],
-    )
-    reports = read_frame(
-        db.connection.cursor(),
-        "SELECT project_id, month, amount * 100 FROM report",
-        None,
-        ["project_id", "month", "amount"],
-    )
-    return Ledger.from_frames(projects, reports)
-
-
-def devzone_numbers(rollup: Rollup) -> Numbers:
-    """devzone.analytics' numbers under the benchmark's keys (yuan as integers)."""
-    numbers: Numbers = {}
-    _targets_devzone(rollup, numbers)
-    _race_devzone(rollup, numbers)
-    _briefing_devzone(rollup, numbers)
-    return numbers
-
-
-TARGET_NAMES = {
-    "planned_investment_of_manufacturing_projects_signed": "planned",
-    "count_manufacturing_signed": "signed",
-    "count_projects_over": "over_1bn",
-    "count_over_100m": "over_100m",
-    "count_started": "started",
-    "count_completed": "completed",
-    "count_in_production": "production",
-    "actual_investment": "actual",
-}
-FEN_COLUMNS = {"planned", "actual"}
-
-
-def _yuan_columns(frame: pl.DataFrame, names: dict[str, str]) -> pl.DataFrame:
-    frame = frame.rename({old: new for old, new in names.items() if old in frame.columns})
-    return frame.with_columns(pl.col(name) // 100 for name in FEN_COLUMNS & set(frame.columns))
-
-
-def _targets_devzone(rollup: Rollup, numbers: Numbers) -> None:
-    prefecture = pl.col("region_code").str.slice(0, 4)
-    frame = target_frame(rollup, YEAR_START, AS_OF, prefecture).select("key", *TARGET_NAMES)
-    frame = _yuan_columns(frame, TARGET_NAMES)
-    _store(numbers, "target", frame, "key")
-    province = frame.drop("key").sum()
-    for name, value in province.row(0, named=True).items():
-        numbers[f"target:{name}:44"] = int(value or 0)
-
-
-def _race_devzone(rollup: Rollup, numbers: Numbers) -> None:
-    frame = _yuan_columns(race_frame(rollup, YEAR_START, AS_OF), TARGET_NAMES)
-    _store(numbers, "race", frame, "zone_id")
-    rows = {row["zone_id"]: row for row in frame.iter_rows(named=True)}
-    _race_ranks(rows, numbers)
-
-
-def _briefing_devzone(rollup: Rollup, numbers: Numbers) -> None:
-    briefing = briefing_numbers(
-        rollup, (WEEK_START, WEEK_END), stalled_since=STALLED_SINCE, trend=TREND
-    )
-    numbers["briefing:signed"] = briefing.signed
-    numbers["briefing:signed_investment"] = int(briefing.signed_investment)
-    numbers["briefing:milestones_met"] = briefing.milestones_met
-    numbers["briefing:stalled"] = briefing.stalled
-    for month, amount in briefing.investment_by_month.items():
-        numbers[f"briefing:month:{month.isoformat()}"] = int(amount)
-    for stage, (count, planned) in briefing.pipeline.items():
-        numbers[f"pipeline:count:{stage}"] = count
-        numbers[f"pipeline:planned:{stage}"] = int(planned)
-
-
-def _store(numbers: Numbers, prefix: str, frame: pl.DataFrame, key: str) -> None:
-    for row in frame.iter_rows(named=True):
-        for name, value in row.items():
-            if name != key:
-                numbers[f"{prefix}:{name}:{row[key]}"] = int(value or 0)
-
-
-def _race_ranks(rows: dict[Any, dict[str, Any]], numbers: Numbers) -> None:
-    """The normalised rule (docs/targets.md) on the three aggregates: 40 / 40 / 20."""
-    weights = {"planned": 40, "actual": 40, "started": 20}
-    best = {name: max(int(row[name] or 0) for row in rows.values()) or 1 for name in weights}
-    scores = {
-        zone: sum(weights[n] * int(row[n] or 0) * 100 / best[n] for n in weights) / 100
-        for zone, row in rows.items()
-    }
-    order = sorted(scores, key=lambda zone: (-round(scores[zone], 2), zone))
-    for rank, zone in enumerate(order, start=1):
-        numbers[f"rank:{zone}"] = rank
-
-
-# --- Plain SQL on the database ----------------------------------------------------------------
-
-
-def sql_numbers(db: Database) -> Numbers:
-    numbers: Numbers = {}
-    y0, asof = YEAR_START.isoformat(), AS_OF.isoformat()
-    window = "p.signed_date BETWEEN ? AND ?"
-    manufacturing = f"p.kind = ? AND {window}"
-    rows = db.query(
-        f"""
-        SELECT substr(z.region_code, 1, 4),
-          SUM(CASE WHEN {manufacturing} THEN p.planned_investment ELSE 0 END),
-          SUM(CASE WHEN {manufacturing} THEN 1 ELSE 0 END),
-          SUM(CASE WHEN {manufacturing} AND p.planned_investment >= ? THEN 1 ELSE 0 END),
-          SUM(CASE WHEN {window} AND p.planned_investment >= ? THEN 1 ELSE 0 END),
-          SUM(CASE WHEN p.started_date BETWEEN ? AND ? THEN 1 ELSE 0 END),
-          SUM(CASE WHEN p.completed_date BETWEEN ? AND ? THEN 1 ELSE 0 END),
-          SUM(CASE WHEN p.production_date BETWEEN ? AND ? THEN 1 ELSE 0 END)
-        FROM project p JOIN zone z ON z.id = p.zone_id GROUP BY 1
-        """,
-        (MANUFACTURING, y0, asof) * 2
-        + (MANUFACTURING, y0, asof, BILLION, y0, asof, YI)
-        + (y0, asof) * 3,
-    )
-    names = ["planned", "signed", "over_1bn", "over_100m", "started", "completed", "production"]
-    actual = dict(
-        db.query(
-            "SELECT substr(z.region_code, 1, 4), SUM(r.amount) FROM report r "
-            "JOIN project p ON p.id = r.project_id JOIN zone z ON z.id = p.zone_id "
-            "WHERE r.month BETWEEN ? AND ? GROUP BY 1",
-            (y0, asof),
-        )
-    )
-    province = dict.fromkeys([*names, "actual"], 0)
-    for prefecture, *values in rows:
-        values = [*values, actual.get(prefecture, 0)]
-        for name, value in zip([*names, "actual"], values, strict=True):
-            numbers[f"target:{name}:{prefecture}"] = int(value or 0)
-            province[name] += int(value or 0)
-    for name, value in province.items():
-        numbers[f"target:{name}:44"] = value
-    _race_sql(db, numbers)
-    _briefing_sql(db, numbers)
-    return numbers
-
-
-def _race_sql(db: Database, numbers: Numbers) -> None:
-    y0, asof = YEAR_START.isoformat(), AS_OF.isoformat()
-    rows = db.query(
-        "SELECT p.zone_id, "
-        "SUM(CASE WHEN p.kind = ? AND p.signed_date BETWEEN ? AND ? THEN p.planned_investment "
-        "ELSE 0 END), SUM(CASE WHEN p.started_date BETWEEN ? AND ? THEN 1 ELSE 0 END) "
-        "FROM project p GROUP BY p.zone_id",
-        (MANUFACTURING, y0, asof, y0, asof),
-    )
-    actual = dict(
-        db.query(
-            "SELECT p.zone_id, SUM(r.amount) FROM report r JOIN project p ON p.id = r.project_id "
-            "WHERE r.month BETWEEN ? AND ? GROUP BY p.zone_id",
-            (y0, asof),
-        )
-    )
-    table = {}
-    for zone, planned, started in rows:
-        table[zone] = {"planned": planned, "started": started, "actual": actual.get(zone, 0)}
-        for name, value in table[zone].items():
-            numbers[f"race:{name}:{zone}"] = int(value or 0)
-    _race_ranks(table, numbers)
-
-
-def _briefing_sql(db: Database, numbers: Numbers) -> None:
-    start, end, since = WEEK_START.isoformat(), WEEK_END.isoformat(), STALLED_SINCE.isoformat()
-    in_week = " + ".join(
-        f"(CASE WHEN p.{name}_date BETWEEN ? AND ? THEN 1 ELSE 0 END)" for name in MILESTONES
-    )
-    ((signed, signed_investment, met),) = db.query(
-        "SELECT SUM(CASE WHEN signed_date BETWEEN ? AND ? THEN 1 ELSE 0 END), "
-        "SUM(CASE WHEN signed_date BETWEEN ? AND ? THEN planned_investment ELSE 0 END), "
-        f"SUM({in_week}) FROM project p",
-        (start, end) * 6,
-    )
-    ((stalled,),) = db.query(
-        "SELECT COUNT(*) FROM project p WHERE p.started_date <= ? "
-        "AND (p.completed_date IS NULL OR p.completed_date > ?) AND NOT EXISTS ("
-        "SELECT 1 FROM report r WHERE r.project_id = p.id AND r.month >= ? AND r.month <= ? "
-        "AND r.amount > 0)",
-        (end, end, since, end),
-    )
-    numbers.update(
+def _projects(ledger: dict[str, Any], zone_ids: np.ndarray) -> pl.DataFrame:
+    frame = pl.DataFrame(
         {
-            "briefing:signed": int(signed or 0),
-            "briefing:signed_investment": int(signed_investment or 0),
-            "briefing:milestones_met": int(met or 0),
-            "briefing:stalled": int(stalled),
+            "id": ledger["id"],
+            "name": [f"项目{index}" for index in ledger["id"].tolist()],
+            "zone_id": zone_ids[ledger["zone"]],
+            "kind": ledger["kind"],
+            "construction_type": "new",
+            "planned_investment": ledger["planned_investment"],
+            "foreign_currency": "",
+            "leader": "",
+            "description": "",
+            "source": "",
+            "is_generated": False,
         }
     )
-    for month, amount in db.query(
-        "SELECT month, SUM(amount) FROM report WHERE month BETWEEN ? AND ? GROUP BY month",
-        (TREND[0].isoformat(), TREND[-1].isoformat()),
-    ):
-        numbers[f"briefing:month:{str(month)[:10]}"] = int(amount)
-    stage = (
-        "CASE "
-        + " ".join(
-            f"WHEN {name}_date <= ? THEN '{label}'"
-            for name, label in reversed(list(zip(MILESTONES, STAGES[1:], strict=True)))
+    return _stamps(frame)
+
+
+def _milestones(ledger: dict[str, Any]) -> pl.DataFrame:
+    parts = []
+    for name, kind in STEPS.items():
+        part = pl.DataFrame(
+            {
+                "project_id": ledger["id"],
+                "kind": kind,
+                "actual_date": day_column(ledger["actual"][name]),
+                "planned_date": day_column(ledger["planned"][name]),
+                "note": "",
+            }
         )
-        + " ELSE 'planned' END"
+        parts.append(part.filter(pl.col("actual_date").is_not_null() | pl.col("planned_date")
+                                 .is_not_null()))  # fmt: skip
+    frame = pl.concat(parts)
+    return _stamps(frame.with_columns(id=pl.int_range(1, frame.height + 1)))
+
+
+def _report_rows(ledger: dict[str, Any]) -> pl.DataFrame:
+    reports = ledger["reports"]
+    months = pl.Series(MONTHS, dtype=pl.Date)
+    frame = pl.DataFrame(
+        {
+            "id": np.arange(1, len(reports["amount"]) + 1),
+            "project_id": reports["project_id"],
+            "month": months.gather(reports["month_index"]),
+            "amount": reports["amount"],
+            "progress_text": "",
+        }
     )
-    for label, count, planned in db.query(
-        f"SELECT {stage}, COUNT(*), SUM(planned_investment) FROM project GROUP BY 1",
-        (end,) * 4,
-    ):
-        numbers[f"pipeline:count:{label}"] = int(count)
-        numbers[f"pipeline:planned:{label}"] = int(planned)
+    return _stamps(frame)
 
 
-# --- pandas -----------------------------------------------------------------------------------
+def _copy(connection: Any, table: str, frame: pl.DataFrame, texts: list[str]) -> None:
+    """COPY in CSV, which Polars writes in a fraction of a second per million rows."""
+    columns = ", ".join(frame.columns)
+    keep_empty = ", ".join(texts)
+    sql = f"COPY {table} ({columns}) FROM STDIN WITH (FORMAT csv, FORCE_NOT_NULL ({keep_empty}))"
+    with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
+        for start in range(0, frame.height, 500_000):
+            buffer = io.BytesIO()
+            frame.slice(start, 500_000).write_csv(buffer, include_header=False)
+            copy.write(buffer.getvalue())
 
 
-def pandas_numbers(ledger: Ledger) -> Numbers | None:
-    """The same numbers with pandas from the raw extracted columns (None without pandas)."""
+def _insert(connection: Any, table: str, frame: pl.DataFrame) -> None:
+    from django.db import transaction
+
+    columns = ", ".join(frame.columns)
+    marks = ", ".join("?" for _ in frame.columns)
+    with transaction.atomic(), connection.cursor() as cursor:
+        for start in range(0, frame.height, 500_000):
+            rows = frame.slice(start, 500_000).rows()
+            cursor.cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
+
+
+def _reset_sequences(connection: Any) -> None:
+    from django.core.management.color import no_style
+
+    from devzone.projects.models import InvestmentReport, Milestone, Project
+
+    models = [Project, Milestone, InvestmentReport]
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(no_style(), models):
+            cursor.execute(statement)
+        cursor.execute("ANALYZE")
+
+
+def set_up_targets() -> tuple[Any, Any]:
+    """The province's plan (eight ledger indicators × the province and 20 prefectures) and
+    its race of 100 zones, through the services."""
+    from devzone.regions.models import Region
+    from devzone.targets import services
+    from devzone.targets.queries import LEDGER_QUERIES
+
+    regions = list(Region.objects.order_by("code"))
+    plan = services.create_plan(actor=None, name="全省2023", year=2023, region=regions[0])
+    indicators = {}
+    for name, query in LEDGER_QUERIES.items():
+        indicators[name] = services.define_indicator(
+            actor=None, code=name, name=name, unit_kind=query.unit_kind,
+            actual_source=f"ledger:{name}", accumulates=query.accumulates,
+        )  # fmt: skip
+        for region in regions:
+            value = target_value(name, region.code)
+            services.set_target(plan, indicators[name], region, value, actor=None)
+    items = [(indicators[name], Decimal(weight), True) for name, weight in RACE_WEIGHTS.items()]
+    scorecard = services.create_scorecard(actor=None, name="全省赛马", region=regions[0],
+                                          items=items)  # fmt: skip
+    return plan, scorecard
+
+
+def target_value(name: str, code: str) -> Decimal:
+    """A target for every indicator and scope (the province's is twenty prefectures' worth)."""
+    scale = PREFECTURES if code == PROVINCE else 1
+    base = {
+        "planned_investment_of_manufacturing_projects_signed": Decimal(250) * YI,
+        "actual_investment": Decimal(150) * YI,
+        "average_days_between_100m_projects": Decimal(1),
+    }.get(name, Decimal(400))
+    return base if name.startswith("average") else base * scale
+
+
+# --- devzone: the application's own entry points ----------------------------------------------
+
+
+def app_numbers(plan: Any, scorecard: Any, *, fresh: bool) -> tuple[Numbers, dict[str, float]]:
+    """Call the three entry points (``fresh``: each from an empty copy of the ledger)."""
+    from devzone.analytics.state import forget_ledger
+    from devzone.reports.briefing import build_briefing
+    from devzone.targets.progress import plan_progress
+    from devzone.targets.race import score_race
+
+    calls = {
+        "plan progress": lambda: plan_progress(plan, AS_OF),
+        "race": lambda: score_race(scorecard, RACE_MONTH),
+        "briefing": lambda: build_briefing(PROVINCE, WEEK),
+    }
+    results, times = {}, {}
+    for name, call in calls.items():
+        if fresh:
+            forget_ledger()
+        results[name], times[name] = timed(call)
+    return _app_keys(*results.values()), times
+
+
+def _app_keys(progress: list, race: list, briefing: Any) -> Numbers:
+    numbers: Numbers = {}
+    for result in progress:
+        key = f"{result.target.indicator.code}:{result.target.region.code}"
+        numbers[f"target:{key}"] = text(result.actual)
+        numbers[f"projection:{key}"] = text(result.projection.value)
+    for entry in race:
+        for name, value in entry.values.items():
+            numbers[f"race:{name}:{entry.zone.slug}"] = text(value)
+        numbers[f"rank:{entry.zone.slug}"] = str(entry.rank)
+        numbers[f"score:{entry.zone.slug}"] = str(entry.score)
+    for result in briefing.targets_behind:
+        numbers[f"behind:{result.target.indicator.code}:{result.target.region.code}"] = "1"
+    figures = {figure.key: figure.value for figure in briefing.headline}
+    for key in ("new_signed", "new_signed_investment", "milestones_met", "milestones_missed",
+                "stalled"):  # fmt: skip
+        numbers[f"briefing:{key}"] = text(figures[key])
+    for row in briefing.investment_by_month:
+        numbers[f"month:{row.month:%Y-%m}"] = text(row.amount)
+    for row in briefing.pipeline:
+        numbers[f"pipeline:{row.stage}"] = f"{row.count} {text(row.planned)}"
+    return numbers
+
+
+def text(value: Any) -> str:
+    return str(Decimal(value).quantize(CENTS, ROUND_HALF_UP))
+
+
+# --- The same sums from plain SQL and from pandas ---------------------------------------------
+
+PERIODS = {
+    "ytd": (YEAR_START, AS_OF),
+    "ly_same": (dt.date(2022, 1, 1), dt.date(2022, 9, 30)),
+    "ly_full": (dt.date(2022, 1, 1), dt.date(2022, 12, 31)),
+    "week_end": (YEAR_START, WEEK_END),
+}
+INDICATORS = [
+    "planned_investment_of_manufacturing_projects_signed",
+    "count_manufacturing_signed",
+    "count_signed",
+    "count_projects_over",
+    "count_over_100m",
+    "count_started",
+    "count_completed",
+    "count_in_production",
+]
+TO_COME = [
+    "planned_investment_of_manufacturing_projects_signed",
+    "count_manufacturing_signed",
+    "count_started",
+    "count_completed",
+    "count_in_production",
+]
+
+
+class Sums:
+    """What a baseline hands to :func:`finish`: per-zone sums per period, and the week."""
+
+    def __init__(self) -> None:
+        self.by_zone: dict[str, dict[str, dict[str, Decimal]]] = {p: {} for p in PERIODS}
+        self.to_come: dict[str, dict[str, Decimal]] = {}
+        self.week: dict[str, Decimal] = {}
+        self.months: dict[dt.date, Decimal] = {}
+        self.pipeline: dict[str, tuple[int, Decimal]] = {}
+        self.seconds: dict[str, float] = {}  # time per family of queries (plain SQL)
+
+    def add(self, period: str, zone: str, name: str, value: Any) -> None:
+        row = self.by_zone[period].setdefault(zone, {})
+        row[name] = row.get(name, Decimal(0)) + Decimal(str(value or 0))
+
+
+def _milestone_sql() -> str:
+    """Every milestone indicator of every period, and what is still to come, per zone."""
+    columns = []
+    for period in PERIODS:
+        signed = f"m.kind = 'signed' AND m.actual_date BETWEEN %({period}_s)s AND %({period}_e)s"
+        manufacturing = f"{signed} AND p.kind = '{MANUFACTURING}'"
+        cases = [
+            (f"{manufacturing}", "p.planned_investment"),
+            (manufacturing, "1"),
+            (signed, "1"),
+            (f"{manufacturing} AND p.planned_investment >= {BILLION}", "1"),
+            (f"{signed} AND p.planned_investment >= {YI}", "1"),
+        ] + [
+            (f"m.kind = '{kind}' AND m.actual_date BETWEEN %({period}_s)s AND %({period}_e)s", "1")
+            for kind in ("construction_started", "completed", "in_production")
+        ]
+        columns += [f"SUM(CASE WHEN {when} THEN {then} ELSE 0 END)" for when, then in cases]
+    ahead = "m.actual_date IS NULL AND m.planned_date > %(as_of)s AND m.planned_date <= %(end)s"
+    columns += [
+        f"SUM(CASE WHEN {ahead} AND m.kind = 'signed' AND p.kind = '{MANUFACTURING}' "
+        "THEN p.planned_investment ELSE 0 END)",
+        f"SUM(CASE WHEN {ahead} AND m.kind = 'signed' AND p.kind = '{MANUFACTURING}' "
+        "THEN 1 ELSE 0 END)",
+    ] + [
+        f"SUM(CASE WHEN {ahead} AND m.kind = '{kind}' THEN 1 ELSE 0 END)"
+        for kind in ("construction_started", "completed", "in_production")
+    ]
+    return (
+        f"SELECT z.slug, {', '.join(columns)} FROM projects_milestone m "
+        "JOIN projects_project p ON p.id = m.project_id "
+        "JOIN regions_zone z ON z.id = p.zone_id GROUP BY z.slug"
+    )
+
+
+STAGE_SQL = (
+    "SELECT m.project_id, MAX(CASE m.kind "
+    + " ".join(f"WHEN '{kind}' THEN {position}" for kind, position in POSITION.items())
+    + " END) AS position FROM projects_milestone m WHERE m.actual_date <= %(end)s "
+    "GROUP BY m.project_id"
+)
+
+
+def sql_sums() -> Sums:
+    from django.conf import settings
+    from django.db import connection
+
+    sums = Sums()
+    params: dict[str, Any] = {"as_of": AS_OF, "end": YEAR_END}
+    for period, (start, end) in PERIODS.items():
+        params[f"{period}_s"], params[f"{period}_e"] = start, end
+        params[f"{period}_m"] = start.replace(day=1)
+    with connection.cursor() as cursor:
+        began = time.perf_counter()
+        cursor.execute(_milestone_sql(), params)
+        for zone, *values in cursor.fetchall():
+            for index, period in enumerate(PERIODS):
+                for offset, name in enumerate(INDICATORS):
+                    sums.add(period, zone, name, values[index * len(INDICATORS) + offset])
+            sums.to_come[zone] = {
+                name: Decimal(str(value or 0))
+                for name, value in zip(TO_COME, values[-len(TO_COME) :], strict=True)
+            }
+        sums.seconds["milestones per zone"] = time.perf_counter() - began
+        began = time.perf_counter()
+        cursor.execute(
+            "SELECT z.slug, "
+            + ", ".join(
+                f"SUM(CASE WHEN r.month BETWEEN %({p}_m)s AND %({p}_e)s THEN r.amount ELSE 0 END)"
+                for p in PERIODS
+            )
+            + " FROM projects_investmentreport r JOIN projects_project p ON p.id = r.project_id "
+            "JOIN regions_zone z ON z.id = p.zone_id GROUP BY z.slug",
+            params,
+        )
+        for zone, *values in cursor.fetchall():
+            for period, value in zip(PERIODS, values, strict=True):
+                sums.add(period, zone, "actual_investment", value)
+        sums.seconds["reports per zone"] = time.perf_counter() - began
+        began = time.perf_counter()
+        _week_sql(cursor, sums, settings.DEVZONE_STALLED_MONTHS)
+        sums.seconds["the week"] = time.perf_counter() - began
+    return sums
+
+
+def _week_sql(cursor: Any, sums: Sums, stalled_months: int) -> None:
+    week = {"s": WEEK_START, "e": WEEK_END}
+    cursor.execute(
+        "SELECT SUM(CASE WHEN m.kind = 'signed' AND m.actual_date BETWEEN %(s)s AND %(e)s "
+        "THEN 1 ELSE 0 END), SUM(CASE WHEN m.kind = 'signed' AND m.actual_date BETWEEN %(s)s "
+        "AND %(e)s THEN p.planned_investment ELSE 0 END), "
+        "SUM(CASE WHEN m.actual_date BETWEEN %(s)s AND %(e)s THEN 1 ELSE 0 END), "
+        "SUM(CASE WHEN m.planned_date BETWEEN %(s)s AND %(e)s AND (m.actual_date IS NULL "
+        "OR m.actual_date > m.planned_date) THEN 1 ELSE 0 END) "
+        "FROM projects_milestone m JOIN projects_project p ON p.id = m.project_id",
+        week,
+    )
+    names = ["new_signed", "new_signed_investment", "milestones_met", "milestones_missed"]
+    for name, value in zip(names, cursor.fetchone(), strict=True):
+        sums.week[name] = Decimal(str(value or 0))
+    since = add_months(WEEK_END.replace(day=1), -stalled_months)
+    cursor.execute(
+        f"SELECT COUNT(*) FROM ({STAGE_SQL}) s WHERE s.position = 4 AND NOT EXISTS ("
+        "SELECT 1 FROM projects_investmentreport r WHERE r.project_id = s.project_id "
+        "AND r.month >= %(since)s AND r.month <= %(end)s AND r.amount > 0)",
+        {"end": WEEK_END, "since": since},
+    )
+    sums.week["stalled"] = Decimal(cursor.fetchone()[0])
+    cursor.execute(
+        f"SELECT COALESCE(s.position, 0), COUNT(*), SUM(p.planned_investment) "
+        f"FROM projects_project p LEFT JOIN ({STAGE_SQL}) s ON s.project_id = p.id GROUP BY 1",
+        {"end": WEEK_END},
+    )
+    for position, count, planned in cursor.fetchall():
+        sums.pipeline[STAGES[position]] = (int(count), Decimal(str(planned)))
+    first = add_months(WEEK_END.replace(day=1), -11)
+    cursor.execute(
+        "SELECT month, SUM(amount) FROM projects_investmentreport "
+        "WHERE month BETWEEN %(first)s AND %(last)s GROUP BY month",
+        {"first": first, "last": WEEK_END.replace(day=1)},
+    )
+    for month, amount in cursor.fetchall():
+        sums.months[_as_date(month)] = Decimal(str(amount))
+
+
+def _as_date(value: Any) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+
+
+def add_months(month: dt.date, count: int) -> dt.date:
+    index = month.year * 12 + month.month - 1 + count
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def pandas_sums(rollup: Any, zones: pl.DataFrame, stalled_months: int) -> Sums | None:
+    """The same sums with pandas over the columns devzone extracted (None without pandas)."""
     try:
-        import pandas as pd  # noqa: F401
+        import pandas as pd
     except ImportError:
         return None
-    project = ledger.projects.select(
-        "id", "zone_id", "region_code", "kind", pl.col("planned_investment") // 100,
-        *[pl.col(f"{step}_date").alias(f"{name}_date") for name, step in LIFECYCLE.items()],
-    )  # fmt: skip
-    report = ledger.reports.with_columns(pl.col("amount") // 100)
-    return _pandas_compute(_to_pandas(project), _to_pandas(report))
+    frame = rollup.projects.join(
+        zones.select(pl.col("id").alias("zone_id"), pl.col("slug")), on="zone_id"
+    )
+    p = pd.DataFrame({name: frame[name].to_numpy() for name in frame.columns})
+    r = pd.DataFrame({name: rollup.reports[name].to_numpy() for name in rollup.reports.columns})
+    for column in p.columns:
+        if column.endswith(("_date", "_planned")):
+            p[column] = pd.to_datetime(p[column])
+    r["month"] = pd.to_datetime(r["month"])
+    p["planned_investment"] //= 100
+    r["amount"] //= 100
+    return _pandas_compute(pd, p, r, stalled_months)
 
 
-def _to_pandas(frame: pl.DataFrame) -> Any:
-    """Column by column through numpy (Polars' own to_pandas needs pyarrow)."""
-    import pandas as pd
+def _pandas_compute(pd: Any, p: Any, r: Any, stalled_months: int) -> Sums:
+    sums, ts = Sums(), pd.Timestamp
+    manufacturing = p["kind"] == MANUFACTURING
+    money = p["planned_investment"]
+    for period, (start, end) in PERIODS.items():
+        signed = p["signed_date"].between(ts(start), ts(end))
+        columns = {
+            INDICATORS[0]: money.where(signed & manufacturing, 0),
+            INDICATORS[1]: signed & manufacturing,
+            INDICATORS[2]: signed,
+            INDICATORS[3]: signed & manufacturing & (money >= BILLION),
+            INDICATORS[4]: signed & (money >= YI),
+        }
+        for name, kind in zip(INDICATORS[5:], list(STEPS.values())[1:], strict=True):
+            columns[name] = p[f"{kind}_date"].between(ts(start), ts(end))
+        table = pd.DataFrame({k: v.astype("int64") for k, v in columns.items()})
+        table["slug"] = p["slug"]
+        for zone, row in table.groupby("slug").sum().iterrows():
+            for name, value in row.items():
+                sums.add(period, zone, name, int(value))
+        window = r[r["month"].between(ts(start.replace(day=1)), ts(end))]
+        invested = window.merge(p[["id", "slug"]], left_on="project_id", right_on="id")
+        for zone, value in invested.groupby("slug")["amount"].sum().items():
+            sums.add(period, zone, "actual_investment", int(value))
+    ahead = {}
+    for kind in ("signed", "construction_started", "completed", "in_production"):
+        planned = p[f"{kind}_planned"]
+        ahead[kind] = p[f"{kind}_date"].isna() & (planned > ts(AS_OF)) & (planned <= ts(YEAR_END))
+    columns = {
+        TO_COME[0]: money.where(ahead["signed"] & manufacturing, 0),
+        TO_COME[1]: ahead["signed"] & manufacturing,
+        TO_COME[2]: ahead["construction_started"],
+        TO_COME[3]: ahead["completed"],
+        TO_COME[4]: ahead["in_production"],
+    }
+    table = pd.DataFrame({k: v.astype("int64") for k, v in columns.items()})
+    table["slug"] = p["slug"]
+    for zone, row in table.groupby("slug").sum().iterrows():
+        sums.to_come[zone] = {name: Decimal(int(value)) for name, value in row.items()}
+    _pandas_week(pd, p, r, sums, stalled_months)
+    return sums
 
-    return pd.DataFrame({name: frame[name].to_numpy() for name in frame.columns})
+
+def _pandas_week(pd: Any, p: Any, r: Any, sums: Sums, stalled_months: int) -> None:
+    ts, start, end = pd.Timestamp, pd.Timestamp(WEEK_START), pd.Timestamp(WEEK_END)
+    kinds = list(POSITION)
+    signed = p["signed_date"].between(start, end)
+    sums.week["new_signed"] = Decimal(int(signed.sum()))
+    sums.week["new_signed_investment"] = Decimal(int(p.loc[signed, "planned_investment"].sum()))
+    sums.week["milestones_met"] = Decimal(
+        int(sum(p[f"{kind}_date"].between(start, end).sum() for kind in kinds))
+    )
+    missed = 0
+    for kind in kinds:
+        planned, actual = p[f"{kind}_planned"], p[f"{kind}_date"]
+        missed += int((planned.between(start, end) & (actual.isna() | (actual > planned))).sum())
+    sums.week["milestones_missed"] = Decimal(missed)
+    stage = pd.Series("planned", index=p.index)
+    for kind in kinds:
+        stage = stage.where(~(p[f"{kind}_date"] <= end), kind)
+    since = ts(add_months(WEEK_END.replace(day=1), -stalled_months))
+    paying = r[(r["amount"] > 0) & r["month"].between(since, end)]["project_id"].unique()
+    building = (stage == "construction_started") & ~p["id"].isin(paying)
+    sums.week["stalled"] = Decimal(int(building.sum()))
+    for name, group in p.groupby(stage):
+        sums.pipeline[name] = (len(group), Decimal(int(group["planned_investment"].sum())))
+    first = ts(add_months(WEEK_END.replace(day=1), -11))
+    months = r[r["month"].between(first, ts(WEEK_END.replace(day=1)))]
+    for month, amount in months.groupby("month")["amount"].sum().items():
+        sums.months[month.date()] = Decimal(int(amount))
 
 
-def _pandas_compute(project: Any, report: Any) -> Numbers:
-    import pandas as pd
+# --- From the sums to the numbers the application shows ---------------------------------------
+
+
+def finish(sums: Sums, prefecture_of: dict[str, str], targets: dict[str, Decimal]) -> Numbers:
+    """Prefecture and province totals, projections, the race and the pace, by devzone's rules
+    (docs/targets.md): the baselines differ in how they read the ledger, not in the rules."""
+    from devzone.targets.choices import Pace
+    from devzone.targets.progress import judge, time_progress
+    from devzone.targets.queries import LEDGER_QUERIES
 
     numbers: Numbers = {}
-    p = project.copy()
-    p["prefecture"] = p["region_code"].str[:4]
-    for name in MILESTONES:
-        p[f"{name}_date"] = pd.to_datetime(p[f"{name}_date"])
-    ts = pd.Timestamp
-    window = p["signed_date"].between(ts(YEAR_START), ts(AS_OF))
-    manu = p["kind"] == MANUFACTURING
-    p["t_planned"] = p["planned_investment"].where(window & manu, 0)
-    p["t_signed"] = (window & manu).astype(int)
-    p["t_over_1bn"] = (window & manu & (p["planned_investment"] >= BILLION)).astype(int)
-    p["t_over_100m"] = (window & (p["planned_investment"] >= YI)).astype(int)
-    for name, label in (
-        ("started", "started"),
-        ("completed", "completed"),
-        ("production", "production"),
-    ):
-        p[f"t_{label}"] = p[f"{name}_date"].between(ts(YEAR_START), ts(AS_OF)).astype(int)
-    r = report.merge(p[["id", "zone_id", "prefecture"]], left_on="project_id", right_on="id")
-    r["month"] = pd.to_datetime(r["month"])
-    ytd = r[r["month"].between(ts(YEAR_START), ts(AS_OF))]
-    cols = [
-        "t_planned",
-        "t_signed",
-        "t_over_1bn",
-        "t_over_100m",
-        "t_started",
-        "t_completed",
-        "t_production",
-    ]
-    by_pref = p.groupby("prefecture")[cols].sum()
-    by_pref["t_actual"] = ytd.groupby("prefecture")["amount"].sum()
-    by_pref = by_pref.fillna(0)
-    for prefecture, row in by_pref.iterrows():
-        for col, value in row.items():
-            numbers[f"target:{col[2:]}:{prefecture}"] = int(value)
-    for col, value in by_pref.sum().items():
-        numbers[f"target:{col[2:]}:44"] = int(value)
-    race = p.groupby("zone_id")[["t_planned", "t_started"]].sum()
-    race["t_actual"] = ytd.groupby("zone_id")["amount"].sum()
-    race = race.fillna(0)
-    table = {}
-    for zone, row in race.iterrows():
-        table[zone] = {
-            "planned": row["t_planned"],
-            "started": row["t_started"],
-            "actual": row["t_actual"],
-        }
-        for name, value in table[zone].items():
-            numbers[f"race:{name}:{zone}"] = int(value)
-    _race_ranks(table, numbers)
-    start, end = ts(WEEK_START), ts(WEEK_END)
-    in_week = [p[f"{name}_date"].between(start, end) for name in MILESTONES]
-    numbers["briefing:signed"] = int(in_week[0].sum())
-    numbers["briefing:signed_investment"] = int(p.loc[in_week[0], "planned_investment"].sum())
-    numbers["briefing:milestones_met"] = int(sum(w.sum() for w in in_week))
-    money = r[(r["amount"] > 0) & r["month"].between(ts(STALLED_SINCE), end)]["project_id"].unique()
-    building = (p["started_date"] <= end) & ~(p["completed_date"] <= end)
-    numbers["briefing:stalled"] = int((building & ~p["id"].isin(money)).sum())
-    months = r[r["month"].between(ts(TREND[0]), ts(TREND[-1]))].groupby("month")["amount"].sum()
-    for month, amount in months.items():
-        numbers[f"briefing:month:{month.date().isoformat()}"] = int(amount)
-    p["stage"] = "planned"
-    for name, label in zip(MILESTONES, STAGES[1:], strict=True):
-        p.loc[p[f"{name}_date"] <= end, "stage"] = label
-    for label, group in p.groupby("stage"):
-        numbers[f"pipeline:count:{label}"] = len(group)
-        numbers[f"pipeline:planned:{label}"] = int(group["planned_investment"].sum())
+    scopes = {PROVINCE: list(prefecture_of)}
+    for zone, code in prefecture_of.items():
+        scopes.setdefault(code, []).append(zone)
+    elapsed = time_progress(YEAR_START, YEAR_END, AS_OF)
+    week_elapsed = time_progress(YEAR_START, YEAR_END, WEEK_END)
+    for code, zones in scopes.items():
+        values = {period: _scope_values(sums, period, zones) for period in PERIODS}
+        to_come = {name: sum((sums.to_come.get(z, {}).get(name, 0) for z in zones), Decimal(0))
+                   for name in TO_COME}  # fmt: skip
+        for name, query in LEDGER_QUERIES.items():
+            actual = values["ytd"][name]
+            numbers[f"target:{name}:{code}"] = text(actual)
+            numbers[f"projection:{name}:{code}"] = text(
+                _projection(query, actual, values, to_come.get(name), elapsed)
+            )
+            target = targets[f"{name}:{code}"]
+            benchmark = week_elapsed if query.accumulates else Decimal(1)
+            pace, _margin = judge(values["week_end"][name] / target, benchmark, "at_least")
+            if pace == Pace.BEHIND:
+                numbers[f"behind:{name}:{code}"] = "1"
+    _race(sums, numbers)
+    for name, value in sums.week.items():
+        numbers[f"briefing:{name}"] = text(value)
+    for index in range(12):
+        month = add_months(WEEK_END.replace(day=1), index - 11)
+        numbers[f"month:{month:%Y-%m}"] = text(sums.months.get(month, 0))
+    for stage in STAGES:
+        count, planned = sums.pipeline.get(stage, (0, Decimal(0)))
+        numbers[f"pipeline:{stage}"] = f"{count} {text(planned)}"
     return numbers
+
+
+def _scope_values(sums: Sums, period: str, zones: list[str]) -> dict[str, Decimal]:
+    start, end = PERIODS[period]
+    names = [*INDICATORS, "actual_investment"]
+    rows = [sums.by_zone[period].get(zone, {}) for zone in zones]
+    values = {name: sum((row.get(name, Decimal(0)) for row in rows), Decimal(0)) for name in names}
+    over = values.pop("count_over_100m")
+    days = Decimal((end - start).days + 1)
+    values["average_days_between_100m_projects"] = days / over if over else days
+    return values
+
+
+def _projection(query: Any, actual: Decimal, values: dict, to_come: Any, elapsed: Decimal):  # type: ignore[no-untyped-def]
+    if not query.accumulates:
+        return actual
+    if query.planned is not None and to_come:
+        return actual + to_come
+    same_day = values["ly_same"][query.name]
+    if same_day:
+        return actual * values["ly_full"][query.name] / same_day
+    return actual / elapsed
+
+
+def _race(sums: Sums, numbers: Numbers) -> None:
+    from devzone.targets.race import competition_ranks, normalised_points
+
+    zones = sorted(sums.by_zone["ytd"])
+    total = Decimal(sum(RACE_WEIGHTS.values()))
+    scores = dict.fromkeys(zones, Decimal(0))
+    for name, weight in RACE_WEIGHTS.items():
+        values = [sums.by_zone["ytd"][zone].get(name, Decimal(0)) for zone in zones]
+        for zone, value, points in zip(zones, values, normalised_points(values, True),
+                                       strict=True):  # fmt: skip
+            numbers[f"race:{name}:{zone}"] = text(value)
+            scores[zone] += Decimal(weight) * points / total
+    rounded = [scores[zone].quantize(CENTS, ROUND_HALF_UP) for zone in zones]
+    for zone, score, rank in zip(zones, rounded, competition_ranks(rounded), strict=True):
+        numbers[f"rank:{zone}"] = str(rank)
+        numbers[f"score:{zone}"] = str(score)
+
+
+def reference_data() -> tuple[dict[str, str], dict[str, Decimal]]:
+    from devzone.regions.models import Zone
+    from devzone.targets.models import Target
+
+    prefecture_of = dict(Zone.objects.values_list("slug", "region__code"))
+    targets = {
+        f"{t.indicator.code}:{t.region.code}": t.value
+        for t in Target.objects.select_related("indicator", "region")
+    }
+    return prefecture_of, targets
 
 
 # --- Running and reporting --------------------------------------------------------------------
@@ -592,10 +793,10 @@ def timed(function: Callable[..., Any], *args: Any, repeat: int = 1) -> tuple[An
 
 def compare(name: str, expected: Numbers, got: Numbers) -> bool:
     keys = set(expected) | set(got)
-    wrong = sorted(key for key in keys if expected.get(key, 0) != got.get(key, 0))
+    wrong = sorted(key for key in keys if expected.get(key) != got.get(key))
     if wrong:
         print(f"  {name}: {len(wrong)} of {len(keys)} numbers differ, e.g.", file=sys.stderr)
-        for key in wrong[:5]:
+        for key in wrong[:8]:
             print(f"    {key}: SQL {expected.get(key)} vs {got.get(key)}", file=sys.stderr)
         return False
     print(f"  {name}: all {len(keys)} numbers equal to plain SQL")
@@ -605,45 +806,103 @@ def compare(name: str, expected: Numbers, got: Numbers) -> bool:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--projects", type=int, default=200_000, help="projects (200,000)")
-    parser.add_argument("--repeat", type=int, default=3, help="best of N for the fast engines")
+    parser.add_argument("--repeat", type=int, default=3, help="best of N for the server case")
     args = parser.parse_args(argv)
-    db = Database(os.environ.get("DATABASE_URL") or None)
+    cleanup = open_database(os.environ.get("DATABASE_URL") or None)
     try:
-        return _run(db, args)
+        return _run(args)
     finally:
-        db.close()
+        cleanup()
 
 
-def _run(db: Database, args: argparse.Namespace) -> int:
-    (zones, project, reports), generate_s = timed(generate, args.projects)
-    rows = len(reports["amount"])
+def _run(args: argparse.Namespace) -> int:
+    from django.conf import settings
+    from django.db import connection
+
+    from devzone.analytics.extract import extract_ledger, extract_zones
+    from devzone.analytics.ledger import fold
+    from devzone.analytics.state import current_rollup
+
+    name = "PostgreSQL" if connection.vendor == "postgresql" else "SQLite"
+    ledger, generate_s = timed(generate, args.projects)
+    rows = len(ledger["reports"]["amount"])
     print(f"Generated {args.projects:,} projects and {rows:,} monthly reports in {generate_s:.1f}s")
-    _, load_s = timed(load, db, zones, project, reports)
-    print(f"Loaded them into {db.name} in {load_s:.1f}s")
-    columns, extract_s = timed(extract, db)
-    state, fold_s = timed(fold, columns)
-    print(f"Extracted the columns in {extract_s:.1f}s and folded the aggregates in {fold_s:.2f}s")
-    print("  (once; then each report submission updates the aggregates in O(1))")
-    fast, fast_s = timed(devzone_numbers, state, repeat=args.repeat)
-    raw, raw_s = timed(lambda: devzone_numbers(fold(columns)), repeat=args.repeat)
-    plain, sql_s = timed(sql_numbers, db)
-    pandas_result, pandas_s = timed(pandas_numbers, columns)
+    _, load_s = timed(load, ledger)
+    (plan, scorecard), setup_s = timed(set_up_targets)
+    print(f"Loaded them into {name} in {load_s:.1f}s; plan, 168 targets and race in {setup_s:.1f}s")
+    columns, extract_s = timed(extract_ledger)
+    _, fold_s = timed(fold, columns)
+    print(f"Reading the ledger's columns takes {extract_s:.1f}s, folding them {fold_s:.2f}s")
+
+    cold, cold_times = app_numbers(plan, scorecard, fresh=True)
+    warm, warm_s = _best(lambda: app_numbers(plan, scorecard, fresh=False), args.repeat)
+    after, after_s = _after_a_report(plan, scorecard)
+    sums, sql_s = timed(sql_sums)
+    prefecture_of, targets = reference_data()
+    plain = finish(sums, prefecture_of, targets)
+    zones = extract_zones().join(_slugs(), on="id")
+    panda, pandas_s = timed(pandas_sums, current_rollup(), zones, settings.DEVZONE_STALLED_MONTHS)
+
+    cold_s = sum(cold_times.values())
     print()
-    print(f"{'':44}{'seconds':>10}{'× faster than SQL':>20}")
-    print(f"{'devzone (Polars over the aggregates)':44}{fast_s:>10.3f}{sql_s / fast_s:>20.1f}")
-    print(f"{'devzone (Polars, folding the raw reports)':44}{raw_s:>10.3f}{sql_s / raw_s:>20.1f}")
-    print(f"{'plain SQL on ' + db.name:44}{sql_s:>10.3f}{1:>20.1f}")
-    if pandas_result is None:
-        print(f"{'pandas':44}{'skipped: pandas is not installed':>30}")
+    print(f"{'':52}{'seconds':>9}{'× faster than SQL':>19}")
+    for label, seconds in [
+        ("devzone, server (ledger copy current)", sum(warm_s.values())),
+        ("devzone, right after a report is submitted", sum(after_s.values())),
+        ("devzone, one command each (3 whole reads)", cold_s),
+    ]:
+        print(f"{label:52}{seconds:>9.3f}{sql_s / seconds:>19.1f}")
+    print(f"{'plain SQL on ' + name:52}{sql_s:>9.3f}{1:>19.1f}")
+    families = ", ".join(f"{family} {seconds:.2f}" for family, seconds in sums.seconds.items())
+    print(f"  ({families})")
+    if panda is None:
+        print(f"{'pandas':52}{'skipped: pandas is not installed':>28}")
     else:
-        print(f"{'pandas (from the raw columns)':44}{pandas_s:>10.3f}{sql_s / pandas_s:>20.1f}")
+        print(
+            f"{'pandas (from the extracted columns)':52}{pandas_s:>9.3f}{sql_s / pandas_s:>19.1f}"
+        )
     print()
-    equal = compare("devzone", plain, fast) and compare("devzone (raw)", plain, raw)
-    if pandas_result is not None:
-        equal = compare("pandas", plain, pandas_result) and equal
-    goal = fast_s < 1 and sql_s / fast_s >= 5
-    print(f"Goal (< 1 s and ≥ 5× plain SQL): {'met' if goal else 'NOT met'}")
+    print("devzone per entry point (server / after a report / one command):")
+    for call in warm_s:
+        print(f"  {call:16}{warm_s[call]:>9.3f}{after_s[call]:>9.3f}{cold_times[call]:>9.3f}")
+    print()
+    equal = compare("devzone, server", plain, warm)
+    equal = compare("devzone, after a report", plain, after) and equal
+    equal = compare("devzone, one command each", plain, cold) and equal
+    if panda is not None:
+        equal = compare("pandas", plain, finish(panda, prefecture_of, targets)) and equal
+    server = sum(warm_s.values())
+    goal = server < 1 and sql_s / server >= 5
+    print(f"Goal (< 1 s and ≥ 5× plain SQL, server): {'met' if goal else 'NOT met'}")
     return 0 if equal else 1
+
+
+def _slugs() -> pl.DataFrame:
+    from devzone.regions.models import Zone
+
+    rows = list(Zone.objects.values_list("id", "slug"))
+    return pl.DataFrame(rows, schema={"id": pl.Int64, "slug": pl.Utf8}, orient="row")
+
+
+def _best(call: Callable[[], tuple[Numbers, dict[str, float]]], repeat: int):  # type: ignore[no-untyped-def]
+    numbers, best = call()
+    for _ in range(repeat - 1):
+        numbers, times = call()
+        best = {name: min(best[name], times[name]) for name in best}
+    return numbers, best
+
+
+def _after_a_report(plan: Any, scorecard: Any) -> tuple[Numbers, dict[str, float]]:
+    """A report corrected (and corrected back, so that the numbers stay those of the load):
+    the first call re-reads that project."""
+    from devzone.projects.models import InvestmentReport
+    from devzone.projects.services import submit_investment_report
+
+    report = InvestmentReport.objects.filter(month=RACE_MONTH, amount__gt=0).first()
+    original = report.amount
+    submit_investment_report(report.project, report.month, original + 1, actor=None)
+    submit_investment_report(report.project, report.month, original, actor=None)
+    return app_numbers(plan, scorecard, fresh=False)
 
 
 if __name__ == "__main__":

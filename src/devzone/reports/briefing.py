@@ -4,7 +4,8 @@
 only from records the user may see (everything for the operator, ``user=None``):
 
 * projects signed in the week; milestones met in the week and missed (planned in the week,
-  not reached by its end); projects stalled at the week's end (``with_status``);
+  not reached by its end, or reached later than planned); projects stalled at the week's end
+  (the rule of ``with_status``, judged as of that day);
 * problems opened (the day of the meeting that raised them, else the day entered), closed and
   overdue at the week's end;
 * targets of the region's plans of that year that are behind pace at the week's end;
@@ -12,30 +13,45 @@ only from records the user may see (everything for the operator, ``user=None``):
 * investment by month (the twelve months to the week's month) and the pipeline by stage.
 
 Every figure carries the URL of the records behind it (:class:`Figure`, ``url`` fields).
+
+The ledger figures (signings, milestones, stalled projects, investment by month, the pipeline,
+the targets behind pace) come from one read of the ledger by the analytics engine
+(:class:`~devzone.analytics.view.LedgerView`); problems and stored race tables are read from
+the database as they are.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 from urllib.parse import urlencode
 
-from django.db.models import Count, F, Q, QuerySet, Sum
+import polars as pl
+from django.conf import settings
+from django.db.models import Q
 from django.db.models.functions import Coalesce, TruncDate
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from devzone.projects.choices import MilestoneKind, ProblemStatus, Stage, Status
-from devzone.projects.models import InvestmentReport, Milestone, Problem, Project
+from devzone.accounts.scope import zone_scope_q
+from devzone.analytics.ledger import yuan
+from devzone.analytics.rollups import WeekNumbers
+from devzone.analytics.state import ledger_view
+from devzone.analytics.view import LedgerView
+from devzone.projects.choices import MILESTONE_ORDER, MilestoneKind, ProblemStatus, Stage, Status
+from devzone.projects.models import Problem, Project
 from devzone.projects.querysets import add_months, month_start
-from devzone.regions.models import Region
+from devzone.regions.models import Region, Zone
 from devzone.targets.choices import Pace
 from devzone.targets.models import Plan, RaceResult, Scorecard
 from devzone.targets.progress import TargetProgress, plan_progress
 
 TREND_MONTHS = 12
+#: Projects named per query when the briefing lists them.
+NAME_CHUNK = 2_000
 
 
 class WeekError(ValueError):
@@ -59,6 +75,13 @@ def project_list_url(**filters: Any) -> str:
 
 def project_url(project_id: int) -> str:
     return reverse("projects:detail", args=[project_id])
+
+
+def project_urls() -> Callable[[int], str]:
+    """:func:`project_url` for thousands of projects: the URL pattern is resolved once."""
+    marker = 2_147_483_647
+    head, tail = project_url(marker).split(str(marker))
+    return lambda project_id: f"{head}{project_id}{tail}"
 
 
 @dataclass
@@ -168,66 +191,93 @@ class Briefing:
         ]
 
 
-def build_briefing(region_code: str, week: str, *, user: Any = None) -> Briefing:
+def build_briefing(
+    region_code: str, week: str, *, user: Any = None, ledger: LedgerView | None = None
+) -> Briefing:
+    """The briefing of a region for an ISO week, from one read of the ledger (``ledger``, or
+    the ledger now): its figures come from the analytics engine, then the records behind them
+    (names, zones, links) from the database."""
     start, end = parse_week(week)
     region = Region.objects.get(code=region_code)
-    projects = Project.objects.filter(zone__region__code__startswith=region.code_prefix)
+    zones = Zone.objects.filter(region__code__startswith=region.code_prefix)
     if user is not None:
-        projects = projects.visible_to(user)
+        zones = zones.filter(zone_scope_q(user, ""))
+    zone_ids = list(zones.values_list("pk", flat=True))
+    ledger = ledger or ledger_view()
+    numbers = ledger.week(
+        zone_ids,
+        (start, end),
+        stalled_months=settings.DEVZONE_STALLED_MONTHS,
+        trend=trend_months(end),
+    )
     briefing = Briefing(region=region, week=week.strip().upper(), start=start, end=end)
-    briefing.new_signed = _signed(projects, start, end)
-    briefing.milestones_met, briefing.milestones_missed = _milestones(projects, start, end)
-    briefing.stalled = _stalled(projects, end)
-    _problems(briefing, projects, start, end)
-    briefing.targets_behind = _targets_behind(region, end, user)
+    _ledger_lists(briefing, numbers)
+    _problems(briefing, zone_ids, start, end)
+    briefing.targets_behind = _targets_behind(region, end, user, ledger)
     briefing.races = _races(region, end, user)
-    briefing.investment_by_month = _investment_by_month(projects, end)
-    briefing.pipeline = _pipeline(projects, end)
+    briefing.investment_by_month = _investment_by_month(numbers, end)
+    briefing.pipeline = _pipeline(numbers)
     return briefing
 
 
-def _line(project: Project, **extra: Any) -> Line:
-    return Line(project.pk, project.name, project.zone.name, project_url(project.pk), **extra)
+def trend_months(end: dt.date) -> list[dt.date]:
+    """The twelve months to ``end``'s month, oldest first."""
+    last = month_start(end)
+    return [add_months(last, index - TREND_MONTHS + 1) for index in range(TREND_MONTHS)]
 
 
-def _signed(projects: QuerySet, start: dt.date, end: dt.date) -> list[Line]:
-    signed = Milestone.objects.filter(
-        project__in=projects, kind=MilestoneKind.SIGNED, actual_date__range=(start, end)
-    ).select_related("project__zone")
-    return [
-        _line(m.project, day=m.actual_date, amount=m.project.planned_investment)
-        for m in signed.order_by("actual_date", "project__name")
-    ]
+def _ledger_lists(briefing: Briefing, numbers: WeekNumbers) -> None:
+    """Signings, milestones met and missed, and stalled projects, as lines linking to each
+    project: the engine gives the ids, a query per few thousand of them the names and zones
+    (a project deleted in between is left out)."""
+    ids = set(numbers.signed.get_column("id").to_list())
+    ids.update(numbers.stalled.get_column("id").to_list())
+    ids.update(numbers.met.get_column("project_id").to_list())
+    ids.update(numbers.missed.get_column("project_id").to_list())
+    names = _names(ids, project_urls())
+    signed = [row for row in numbers.signed.iter_rows() if row[0] in names]
+    signed.sort(key=lambda row: (row[1], names[row[0]].name, row[0]))
+    briefing.new_signed = [names[pk].line(day=day, amount=yuan(fen)) for pk, day, fen in signed]
+    briefing.milestones_met = _step_lines(numbers.met, names)
+    briefing.milestones_missed = _step_lines(numbers.missed, names)
+    stalled = [row for row in numbers.stalled.iter_rows() if row[0] in names]
+    stalled.sort(key=lambda row: (-row[1], names[row[0]].name, row[0]))
+    briefing.stalled = [names[pk].line(amount=yuan(fen)) for pk, fen in stalled]
 
 
-def _milestones(projects: QuerySet, start: dt.date, end: dt.date) -> tuple[list[Line], list]:
-    steps = Milestone.objects.filter(project__in=projects).select_related("project__zone")
-    met = steps.filter(actual_date__range=(start, end)).order_by("actual_date", "project__name")
-    # Missed: planned in the week and not reached by then, or reached later than planned.
-    missed = steps.filter(planned_date__range=(start, end)).filter(
-        Q(actual_date__isnull=True) | Q(actual_date__gt=F("planned_date"))
-    )
+def _step_lines(steps: pl.DataFrame, names: dict[int, _Named]) -> list[Line]:
+    """(project_id, kind, day) rows as lines, by day, project name and lifecycle order."""
     labels = dict(MilestoneKind.choices)
-    return (
-        [_line(m.project, day=m.actual_date, note=str(labels[m.kind])) for m in met],
-        [
-            _line(m.project, day=m.planned_date, note=str(labels[m.kind]))
-            for m in missed.order_by("planned_date", "project__name")
-        ],
-    )
+    rows = [row for row in steps.iter_rows() if row[0] in names]
+    rows.sort(key=lambda row: (row[2], names[row[0]].name, MILESTONE_ORDER.index(row[1])))
+    return [names[pk].line(day=day, note=str(labels[kind])) for pk, kind, day in rows]
 
 
-def _stalled(projects: QuerySet, end: dt.date) -> list[Line]:
-    stalled = projects.with_status(end).filter(status=Status.STALLED).select_related("zone")
-    return [
-        _line(project, amount=project.planned_investment)
-        for project in stalled.order_by("-planned_investment", "name")
-    ]
+@dataclass(frozen=True)
+class _Named:
+    pk: int
+    name: str
+    zone: str
+    url: str
+
+    def line(self, **extra: Any) -> Line:
+        return Line(self.pk, self.name, self.zone, self.url, **extra)
 
 
-def _problems(briefing: Briefing, projects: QuerySet, start: dt.date, end: dt.date) -> None:
+def _names(ids: set[int], url: Callable[[int], str]) -> dict[int, _Named]:
+    names: dict[int, _Named] = {}
+    ordered = sorted(ids)
+    for index in range(0, len(ordered), NAME_CHUNK):
+        chunk = ordered[index : index + NAME_CHUNK]
+        rows = Project.objects.filter(pk__in=chunk).values_list("pk", "name", "zone__name")
+        names.update((pk, _Named(pk, name, zone, url(pk))) for pk, name, zone in rows)
+    return names
+
+
+def _problems(briefing: Briefing, zone_ids: list[int], start: dt.date, end: dt.date) -> None:
+    """Problems of the projects in ``zone_ids`` (the region's zones the user may see)."""
     problems = (
-        Problem.objects.filter(project__in=projects)
+        Problem.objects.filter(project__zone_id__in=zone_ids)
         .annotate(opened_on=Coalesce("raised_at__held_on", TruncDate("created_at")))
         .select_related("project__zone")
         .order_by("due_date", "id")
@@ -242,16 +292,22 @@ def _problems(briefing: Briefing, projects: QuerySet, start: dt.date, end: dt.da
 
 
 def _problem_line(problem: Problem, day: dt.date | None) -> Line:
-    return _line(problem.project, day=day, note=problem.title)
+    project = problem.project
+    return Line(
+        project.pk, project.name, project.zone.name, project_url(project.pk), day=day,
+        note=problem.title,
+    )  # fmt: skip
 
 
-def _targets_behind(region: Region, end: dt.date, user: Any) -> list[TargetProgress]:
+def _targets_behind(
+    region: Region, end: dt.date, user: Any, ledger: LedgerView
+) -> list[TargetProgress]:
     plans = Plan.objects.filter(region__code__startswith=region.code_prefix, year=end.year)
     if user is not None:
         plans = plans.visible_to(user)
     behind = []
     for plan in plans.order_by("name"):
-        results = plan_progress(plan, end, user=user, with_projection=False)
+        results = plan_progress(plan, end, user=user, with_projection=False, ledger=ledger)
         behind += [result for result in results if result.pace == Pace.BEHIND]
     return behind
 
@@ -272,35 +328,22 @@ def _races(region: Region, end: dt.date, user: Any) -> list[RaceTable]:
     return tables
 
 
-def _investment_by_month(projects: QuerySet, end: dt.date) -> list[MonthRow]:
-    last = month_start(end)
-    first = add_months(last, -(TREND_MONTHS - 1))
-    sums = dict(
-        InvestmentReport.objects.filter(project__in=projects, month__range=(first, last))
-        .values_list("month")
-        .annotate(total=Sum("amount"))
-        .values_list("month", "total")
-    )
-    months = [add_months(first, index) for index in range(TREND_MONTHS)]
+def _investment_by_month(numbers: WeekNumbers, end: dt.date) -> list[MonthRow]:
     # The projects that report money are the ones under construction.
     url = project_list_url(stage=Stage.CONSTRUCTION_STARTED)
-    return [MonthRow(month, sums.get(month) or Decimal(0), url) for month in months]
+    return [
+        MonthRow(month, yuan(numbers.investment_by_month.get(month)), url)
+        for month in trend_months(end)
+    ]
 
 
-def _pipeline(projects: QuerySet, end: dt.date) -> list[StageRow]:
-    counts = {
-        row["stage"]: row
-        for row in projects.with_stage(end)
-        .values("stage")
-        .annotate(count=Count("pk"), planned=Sum("planned_investment"))
-        .order_by()
-    }
+def _pipeline(numbers: WeekNumbers) -> list[StageRow]:
     return [
         StageRow(
             stage,
             str(label),
-            counts.get(stage, {}).get("count", 0),
-            counts.get(stage, {}).get("planned") or Decimal(0),
+            numbers.pipeline.get(stage, (0, 0))[0],
+            yuan(numbers.pipeline.get(stage, (0, 0))[1]),
             project_list_url(stage=stage),
         )
         for stage, label in Stage.choices

@@ -13,6 +13,9 @@ The rules, also in docs/targets.md:
   the difference in percentage points; within ± ``tolerance`` points (2 unless told) it is on
   pace, above ahead, below behind. For an "at most" target the comparison flips: using less of
   the allowance than time has passed is ahead.
+
+Ledger actuals come from the analytics engine (:mod:`devzone.analytics`): one read of the
+ledger (a :class:`~devzone.analytics.view.LedgerView`) serves every target of a plan.
 """
 
 from __future__ import annotations
@@ -24,10 +27,12 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from devzone.analytics.state import ledger_view
+from devzone.analytics.view import LedgerView
 from devzone.targets.choices import SOURCE_LEDGER, Direction, Pace
 from devzone.targets.models import Plan, Target, TargetActual
 from devzone.targets.projection import Projection, project_year_end
-from devzone.targets.queries import LEDGER_QUERIES, as_scope
+from devzone.targets.queries import LEDGER_QUERIES, ledger_scope
 
 DEFAULT_TOLERANCE = Decimal(2)
 ONE = Decimal(1)
@@ -133,15 +138,26 @@ def _plain(value: Decimal | None) -> str | None:
     return format(value, "f")
 
 
-def actual_of(target: Target, as_of: dt.date) -> tuple[Decimal | None, str]:
-    """The actual value of ``target`` on ``as_of`` and a note on where it came from."""
+def actual_of(
+    target: Target, as_of: dt.date, ledger: LedgerView | None = None
+) -> tuple[Decimal | None, str]:
+    """The actual value of ``target`` on ``as_of`` and a note on where it came from.
+
+    A ledger indicator reads ``ledger`` (the ledger now when not given).
+    """
     indicator = target.indicator
     end = min(as_of, target.period_end)
     if indicator.source_kind == SOURCE_LEDGER:
         query = LEDGER_QUERIES[indicator.source_key]
-        value = query(as_scope(target.scope), target.period_start, end)
+        ledger = ledger or ledger_view()
+        scope = ledger_scope(target.scope, ledger)
+        value = ledger.indicators(scope, target.period_start, end)[query.name]
         return value, _("ledger query %(name)s") % {"name": query.name}
     return entered_actual(target, as_of)
+
+
+def uses_ledger(target: Target) -> bool:
+    return target.indicator.source_kind == SOURCE_LEDGER
 
 
 def entered_actual(target: Target, as_of: dt.date) -> tuple[Decimal | None, str]:
@@ -162,11 +178,14 @@ def evaluate(
     *,
     tolerance: Decimal = DEFAULT_TOLERANCE,
     with_projection: bool = True,
+    ledger: LedgerView | None = None,
 ) -> TargetProgress:
     """Progress, pace and (optionally) the year-end projection of one target on ``as_of``."""
+    if ledger is None and uses_ledger(target):
+        ledger = ledger_view()
     elapsed = time_progress(target.period_start, target.period_end, as_of)
     benchmark = elapsed if target.indicator.accumulates else ONE
-    actual, source = actual_of(target, as_of)
+    actual, source = actual_of(target, as_of, ledger)
     progress = margin = None
     pace: str = Pace.NO_DATA
     if actual is not None and target.value:
@@ -174,7 +193,7 @@ def evaluate(
         pace, margin = judge(progress, benchmark, target.direction, tolerance)
     projection = None
     if with_projection and actual is not None:
-        projection = project_year_end(target, as_of, actual, elapsed)
+        projection = project_year_end(target, as_of, actual, elapsed, ledger)
     return TargetProgress(
         target, as_of, actual, source, elapsed, benchmark, progress, margin, pace, projection
     )
@@ -187,15 +206,23 @@ def plan_progress(
     user: Any = None,
     tolerance: Decimal = DEFAULT_TOLERANCE,
     with_projection: bool = True,
+    ledger: LedgerView | None = None,
 ) -> list[TargetProgress]:
-    """Every target of ``plan`` the user may see (all of them for the operator, ``user=None``)."""
+    """Every target of ``plan`` the user may see (all of them for the operator, ``user=None``).
+
+    The ledger is read once for all of them (or ``ledger`` is used, when given).
+    """
     targets = Target.objects.filter(plan=plan)
     if user is not None:
         targets = targets.visible_to(user)
-    targets = targets.select_related(
-        "indicator", "action", "region", "zone", "department"
-    ).order_by("action__order", "id")
+    targets = list(
+        targets.select_related("indicator", "action", "region", "zone", "department").order_by(
+            "action__order", "id"
+        )
+    )
+    if ledger is None and any(uses_ledger(target) for target in targets):
+        ledger = ledger_view()
     return [
-        evaluate(target, as_of, tolerance=tolerance, with_projection=with_projection)
+        evaluate(target, as_of, tolerance=tolerance, with_projection=with_projection, ledger=ledger)
         for target in targets
     ]

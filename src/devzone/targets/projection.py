@@ -12,6 +12,8 @@ In order of preference, for indicators that accumulate:
 4. ``linear`` — actual / time progress.
 
 A level (a growth rate, an average) is projected at its current value (``latest``).
+
+Ledger values come from the same :class:`~devzone.analytics.view.LedgerView` as the actual.
 """
 
 from __future__ import annotations
@@ -23,10 +25,12 @@ from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext as _
 
+from devzone.analytics.state import ledger_view
 from devzone.targets.choices import SOURCE_LEDGER
-from devzone.targets.queries import LEDGER_QUERIES, LedgerQuery, as_scope
+from devzone.targets.queries import LEDGER_QUERIES, LedgerQuery, ledger_scope
 
 if TYPE_CHECKING:
+    from devzone.analytics.view import LedgerView
     from devzone.targets.models import Target
 
 
@@ -49,17 +53,23 @@ def _year_earlier(day: dt.date) -> dt.date:
 
 
 def project_year_end(
-    target: Target, as_of: dt.date, actual: Decimal, elapsed: Decimal
+    target: Target,
+    as_of: dt.date,
+    actual: Decimal,
+    elapsed: Decimal,
+    ledger: LedgerView | None = None,
 ) -> Projection | None:
+    """``ledger`` is needed for a ledger indicator (the one the actual was read from)."""
     indicator = target.indicator
     if as_of >= target.period_end:
         return Projection(actual, "final", _("The period is over."))
     if not indicator.accumulates:
         return Projection(actual, "latest", _("A level: projected at its latest value."))
     if indicator.source_kind == SOURCE_LEDGER:
+        ledger = ledger or ledger_view()
         query = LEDGER_QUERIES[indicator.source_key]
-        found = _from_planned_dates(query, target, as_of, actual) or _from_last_year(
-            query, target, as_of, actual
+        found = _from_planned_dates(query, target, as_of, actual, ledger) or _from_last_year(
+            query, target, as_of, actual, ledger
         )
         if found:
             return found
@@ -74,11 +84,12 @@ def project_year_end(
 
 
 def _from_planned_dates(
-    query: LedgerQuery, target: Target, as_of: dt.date, actual: Decimal
+    query: LedgerQuery, target: Target, as_of: dt.date, actual: Decimal, ledger: LedgerView
 ) -> Projection | None:
     if query.planned is None:
         return None
-    to_come = query.planned(as_of_scope(target), as_of, target.period_end)
+    scope = ledger_scope(target.scope, ledger)
+    to_come = ledger.planned(scope, as_of, target.period_end)[query.name]
     if not to_come:
         return None
     return Projection(
@@ -90,24 +101,20 @@ def _from_planned_dates(
 
 
 def _from_last_year(
-    query: LedgerQuery, target: Target, as_of: dt.date, actual: Decimal
+    query: LedgerQuery, target: Target, as_of: dt.date, actual: Decimal, ledger: LedgerView
 ) -> Projection | None:
-    scope = as_of_scope(target)
+    scope = ledger_scope(target.scope, ledger)
     start = _year_earlier(target.period_start)
-    same_day = query.compute(scope, start, _year_earlier(as_of))
+    same_day = ledger.indicators(scope, start, _year_earlier(as_of))[query.name]
     if not same_day:
         return None
-    whole = query.compute(scope, start, _year_earlier(target.period_end))
+    whole = ledger.indicators(scope, start, _year_earlier(target.period_end))[query.name]
     return Projection(
         actual * whole / same_day,
         "last_year_pattern",
         _("Last year %(share)s %% of the period's total had come in by the same day.")
         % {"share": (same_day * 100 / whole).quantize(Decimal("0.1"))},
     )
-
-
-def as_of_scope(target: Target):  # type: ignore[no-untyped-def]
-    return as_scope(target.scope)
 
 
 def _num(value: Decimal) -> str:

@@ -2,9 +2,14 @@
 
 A query takes a scope (a region code prefix such as ``"4412"``, a Region, a Zone — with its
 child zones — or a Department), the first and last day of a period, and returns a Decimal.
-Targets, the race, the briefing and the command line all call them through
-:data:`LEDGER_QUERIES`, so "planned investment of manufacturing projects signed" means the same
-thing everywhere.
+:data:`LEDGER_QUERIES` names them, with their labels and units, for targets, the race, the
+briefing and the command line, so "planned investment of manufacturing projects signed" means
+the same thing everywhere.
+
+The application computes the values with the analytics engine
+(:meth:`devzone.analytics.view.LedgerView.indicators`), which reads the ledger once and gives
+every query for every scope at once. The ORM functions here are the definitions in SQL terms:
+one database aggregate per query and scope, the reference the engine's tests compare against.
 
 Queries read the whole ledger of the scope, not only what one user may see: who may see the
 *result* is decided by the target or scorecard that asks (see :mod:`devzone.targets.querysets`).
@@ -62,6 +67,14 @@ def as_scope(scope: Any) -> LedgerScope:
     if isinstance(scope, str) and scope.isdigit():
         return LedgerScope(region_prefix=code_prefix(scope))
     raise TypeError(f"not a ledger scope: {scope!r}")
+
+
+def ledger_scope(scope: Any, ledger: Any) -> LedgerScope:
+    """As :func:`as_scope`, with a zone's child zones taken from ``ledger``'s zones
+    (a :class:`~devzone.analytics.view.LedgerView`) instead of one query per zone."""
+    if isinstance(scope, Zone):
+        return LedgerScope(zone_ids=(scope.pk, *ledger.child_zone_ids(scope.pk)))
+    return as_scope(scope)
 
 
 def code_prefix(code: str) -> str:

@@ -15,6 +15,8 @@ Rules (also in docs/targets.md):
 * Rank by score (ties share the better place, then by name); gap = leader's score − score;
   movement = last month's rank − this month's (positive: places gained); the top
   ``list_size`` are the red list, the bottom ``list_size`` the black list (at most half each).
+
+Ledger values come from the analytics engine: one read of the ledger for the whole race.
 """
 
 from __future__ import annotations
@@ -26,12 +28,14 @@ from typing import Any
 
 from django.db import transaction
 
+from devzone.analytics.state import ledger_view
+from devzone.analytics.view import LedgerView
 from devzone.core.history import save_with_history
 from devzone.projects.querysets import add_months
 from devzone.regions.models import Zone
 from devzone.targets.choices import SOURCE_LEDGER, ListMark, ScoringRule
 from devzone.targets.models import Indicator, RaceResult, Scorecard, TargetActual
-from devzone.targets.queries import LEDGER_QUERIES, as_scope
+from devzone.targets.queries import LEDGER_QUERIES, ledger_scope
 from devzone.targets.services import require_region_edit
 
 HUNDRED = Decimal(100)
@@ -66,9 +70,17 @@ def runners(scorecard: Scorecard) -> list[Zone]:
     return list(zones.order_by("name"))
 
 
-def indicator_value(indicator: Indicator, zone: Zone, start: dt.date, end: dt.date) -> Decimal:
+def indicator_value(
+    indicator: Indicator,
+    zone: Zone,
+    start: dt.date,
+    end: dt.date,
+    ledger: LedgerView | None = None,
+) -> Decimal:
     if indicator.source_kind == SOURCE_LEDGER:
-        return LEDGER_QUERIES[indicator.source_key](as_scope(zone), start, end)
+        name = LEDGER_QUERIES[indicator.source_key].name
+        ledger = ledger or ledger_view()
+        return ledger.indicators(ledger_scope(zone, ledger), start, end)[name]
     entry = (
         TargetActual.objects.filter(
             target__indicator=indicator,
@@ -109,16 +121,22 @@ def competition_ranks(scores: list[Decimal]) -> list[int]:
     return [1 + sum(1 for other in scores if other > score) for score in scores]
 
 
-def score_race(scorecard: Scorecard, month: dt.date) -> list[Entry]:
+def score_race(
+    scorecard: Scorecard, month: dt.date, ledger: LedgerView | None = None
+) -> list[Entry]:
     """Compute (without storing) the ranking of ``month`` (a first-of-month date)."""
     start, end = dt.date(month.year, 1, 1), month_end(month)
     items = list(scorecard.items.select_related("indicator"))
+    if ledger is None and any(item.indicator.source_kind == SOURCE_LEDGER for item in items):
+        ledger = ledger_view()
     entries = [Entry(zone) for zone in runners(scorecard)]
     rule = normalised_points if scorecard.rule == ScoringRule.NORMALISED else rank_points
     total_weight = sum((item.weight for item in items), Decimal(0)) or Decimal(1)
     for item in items:
         code = item.indicator.code
-        values = [indicator_value(item.indicator, entry.zone, start, end) for entry in entries]
+        values = [
+            indicator_value(item.indicator, entry.zone, start, end, ledger) for entry in entries
+        ]
         for entry, value, points in zip(
             entries, values, rule(values, item.higher_is_better), strict=True
         ):
