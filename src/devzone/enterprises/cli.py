@@ -15,53 +15,60 @@ from pathlib import Path
 from typing import Any
 
 from devzone.cli.base import CommandError, run_service, setup_django
+from devzone.cli.i18n import gettext as _
 
 
 def register(subparsers: Any) -> None:
-    enterprises = subparsers.add_parser("enterprises", help="The enterprise registry.")
+    enterprises = subparsers.add_parser("enterprises", help=_("The enterprise registry."))
     enterprises.set_defaults(help_parser=enterprises)
-    commands = enterprises.add_subparsers(title="enterprises commands", metavar="COMMAND")
+    commands = enterprises.add_subparsers(title=_("enterprises commands"), metavar="COMMAND")
 
     load = commands.add_parser(
         "import",
-        help="Create or update enterprises from a CSV (UTF-8 or GBK) or .xlsx file.",
-        description="Columns: name (企业名称) and optionally short_name (简称), credit_code "
-        "(统一社会信用代码), region (所属地区: code or name), industry (行业代码), "
-        "registered_capital (注册资本), address (地址), scope (经营范围). An enterprise "
-        "already registered (same credit code, else same legal name) is updated; blank "
-        "cells keep the stored value.",
+        help=_("Create or update enterprises from a CSV (UTF-8 or GBK) or .xlsx file."),
+        description=_(
+            "Columns: name (企业名称) and optionally short_name (简称), credit_code "
+            "(统一社会信用代码), region (所属地区: code or name), industry (行业代码), "
+            "registered_capital (注册资本), address (地址), scope (经营范围). An enterprise "
+            "already registered (same credit code, else same legal name) is updated; blank "
+            "cells keep the stored value."
+        ),
     )
     load.add_argument("file", metavar="FILE")
-    load.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
+    load.add_argument("--dry-run", action="store_true", help=_("check and count, write nothing"))
     load.add_argument(
-        "--skip-invalid", action="store_true", help="import the good rows, report the bad ones"
+        "--skip-invalid", action="store_true", help=_("import the good rows, report the bad ones")
     )
-    load.add_argument("--user", help="the user the changes are recorded under")
-    load.add_argument("--json", action="store_true", help="print the summary as JSON")
-    load.add_argument("--no-progress", action="store_true", help="no progress bar")
+    load.add_argument("--user", help=_("the user the changes are recorded under"))
+    load.add_argument("--json", action="store_true", help=_("print the summary as JSON"))
+    load.add_argument("--no-progress", action="store_true", help=_("no progress bar"))
     load.set_defaults(handler=import_file)
 
-    listing = commands.add_parser("list", help="List registry enterprises.")
-    listing.add_argument("--search", default="", help="part of a name or alias, or a credit code")
-    listing.add_argument("--limit", type=int, default=50, help="at most this many (50)")
-    listing.add_argument("--json", action="store_true", help="print JSON lines")
+    listing = commands.add_parser("list", help=_("List registry enterprises."))
+    listing.add_argument(
+        "--search", default="", help=_("part of a name or alias, or a credit code")
+    )
+    listing.add_argument("--limit", type=int, default=50, help=_("at most this many (50)"))
+    listing.add_argument("--json", action="store_true", help=_("print JSON lines"))
     listing.set_defaults(handler=list_enterprises)
 
     match = subparsers.add_parser(
         "match",
-        help="Link each name in a file to the enterprise registry.",
-        description="One name per line, or the column --column of a CSV or .xlsx file. Prints "
-        "the best match, its score, the runner-up and a decision: matched, review or none.",
+        help=_("Link each name in a file to the enterprise registry."),
+        description=_(
+            "One name per line, or the column --column of a CSV or .xlsx file. Prints the best "
+            "match, its score, the runner-up and a decision: matched, review or none."
+        ),
     )
     match.add_argument("file", metavar="FILE")
-    match.add_argument("--column", help="the header of the column holding the names")
-    match.add_argument("--json", action="store_true", help="print one JSON object per line")
-    match.add_argument("--match-threshold", type=float, help="score to decide 'matched' (75)")
-    match.add_argument("--review-threshold", type=float, help="score to propose a review (50)")
-    match.add_argument("--margin", type=float, help="lead over the runner-up for 'matched' (6)")
-    match.add_argument("--limit", type=int, default=5, help="candidates kept per name (5)")
-    match.add_argument("--no-store", action="store_true", help="do not keep the run for review")
-    match.add_argument("--user", help="the user the run is recorded under")
+    match.add_argument("--column", help=_("the header of the column holding the names"))
+    match.add_argument("--json", action="store_true", help=_("print one JSON object per line"))
+    match.add_argument("--match-threshold", type=float, help=_("score to decide 'matched' (75)"))
+    match.add_argument("--review-threshold", type=float, help=_("score to propose a review (50)"))
+    match.add_argument("--margin", type=float, help=_("lead over the runner-up for 'matched' (6)"))
+    match.add_argument("--limit", type=int, default=5, help=_("candidates kept per name (5)"))
+    match.add_argument("--no-store", action="store_true", help=_("do not keep the run for review"))
+    match.add_argument("--user", help=_("the user the run is recorded under"))
     match.set_defaults(handler=match_file)
 
 
@@ -72,7 +79,7 @@ def _user(username: str | None) -> Any:
 
     user = get_user_model().objects.filter(username=username).first()
     if user is None:
-        raise CommandError(f"no user named {username!r}")
+        raise CommandError(_("no user named %(name)s") % {"name": repr(username)})
     return user
 
 
@@ -117,7 +124,9 @@ class _ProgressBar:
         if self.bar is None:
             from tqdm import tqdm
 
-            self.bar = tqdm(total=total, desc="rows", unit="row", file=sys.stderr, leave=False)
+            self.bar = tqdm(
+                total=total, desc=_("rows"), unit=_("row"), file=sys.stderr, leave=False
+            )
         self.bar.update(done - self.bar.n)
 
     def close(self) -> None:
@@ -133,18 +142,31 @@ def _print_summary(summary: Any, *, as_json: bool) -> None:
     if as_json:
         print(json.dumps(summary.as_dict(), ensure_ascii=False, indent=1))
         return
-    verb = "" if summary.committed else "would be "
-    print(
-        f"{summary.rows} row(s) read in {summary.seconds:.1f}s: {summary.created} {verb}created, "
-        f"{summary.updated} {verb}updated, {summary.unchanged} unchanged, "
-        f"{summary.invalid} invalid."
-    )
+    counts = {
+        "rows": summary.rows,
+        "seconds": summary.seconds,
+        "created": summary.created,
+        "updated": summary.updated,
+        "unchanged": summary.unchanged,
+        "invalid": summary.invalid,
+    }
+    if summary.committed:
+        line = _(
+            "%(rows)d row(s) read in %(seconds).1fs: %(created)d created, %(updated)d updated, "
+            "%(unchanged)d unchanged, %(invalid)d invalid."
+        )
+    else:
+        line = _(
+            "%(rows)d row(s) read in %(seconds).1fs: %(created)d would be created, %(updated)d "
+            "would be updated, %(unchanged)d unchanged, %(invalid)d invalid."
+        )
+    print(line % counts)
     if summary.ignored_columns:
-        print(f"Columns ignored: {', '.join(summary.ignored_columns)}")
+        print(_("Columns ignored: %(columns)s") % {"columns": ", ".join(summary.ignored_columns)})
     for error in summary.errors:
         print(f"  {error}")
     if summary.errors and not summary.committed and not summary.dry_run:
-        print("Nothing was imported. Fix the rows above, or use --skip-invalid.")
+        print(_("Nothing was imported. Fix the rows above, or use --skip-invalid."))
 
 
 # --- list ------------------------------------------------------------------------------------
@@ -198,9 +220,19 @@ def match_file(args: argparse.Namespace) -> int:
         else:
             print(_table_line(result))
     if run is not None:
+        counts = {
+            "names": run.item_count,
+            "matched": run.matched_count,
+            "review": run.review_count,
+            "none": run.none_count,
+            "run": run.pk,
+        }
         print(
-            f"{run.item_count} name(s): {run.matched_count} matched, {run.review_count} to "
-            f"review, {run.none_count} none (run {run.pk}).",
+            _(
+                "%(names)d name(s): %(matched)d matched, %(review)d to review, %(none)d none "
+                "(run %(run)s)."
+            )
+            % counts,
             file=sys.stderr,
         )
     return 0

@@ -157,9 +157,13 @@ class Briefing:
             "week": self.week,
         }
 
+    def list_url(self, **filters: Any) -> str:
+        """The project list of this briefing's region, as the projects stood at the week's end."""
+        return project_list_url(region=self.region.code, as_of=self.end, **filters)
+
     @property
     def headline(self) -> list[Figure]:
-        stalled_url = project_list_url(status=Status.STALLED)
+        stalled_url = self.list_url(status=Status.STALLED)
         return [
             Figure("new_signed", _("Projects signed"), len(self.new_signed), "#new-signed"),
             Figure(
@@ -215,8 +219,8 @@ def build_briefing(
     _problems(briefing, zone_ids, start, end)
     briefing.targets_behind = _targets_behind(region, end, user, ledger)
     briefing.races = _races(region, end, user)
-    briefing.investment_by_month = _investment_by_month(numbers, end)
-    briefing.pipeline = _pipeline(numbers)
+    briefing.investment_by_month = _investment_by_month(briefing, numbers)
+    briefing.pipeline = _pipeline(briefing, numbers)
     return briefing
 
 
@@ -328,23 +332,26 @@ def _races(region: Region, end: dt.date, user: Any) -> list[RaceTable]:
     return tables
 
 
-def _investment_by_month(numbers: WeekNumbers, end: dt.date) -> list[MonthRow]:
-    # The projects that report money are the ones under construction.
-    url = project_list_url(stage=Stage.CONSTRUCTION_STARTED)
+def _investment_by_month(briefing: Briefing, numbers: WeekNumbers) -> list[MonthRow]:
+    # Each month links to the projects that reported money in it.
     return [
-        MonthRow(month, yuan(numbers.investment_by_month.get(month)), url)
-        for month in trend_months(end)
+        MonthRow(
+            month,
+            yuan(numbers.investment_by_month.get(month)),
+            briefing.list_url(month=f"{month:%Y-%m}"),
+        )
+        for month in trend_months(briefing.end)
     ]
 
 
-def _pipeline(numbers: WeekNumbers) -> list[StageRow]:
+def _pipeline(briefing: Briefing, numbers: WeekNumbers) -> list[StageRow]:
     return [
         StageRow(
             stage,
             str(label),
             numbers.pipeline.get(stage, (0, 0))[0],
             yuan(numbers.pipeline.get(stage, (0, 0))[1]),
-            project_list_url(stage=stage),
+            briefing.list_url(stage=stage),
         )
         for stage, label in Stage.choices
     ]

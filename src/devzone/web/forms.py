@@ -167,6 +167,12 @@ class ProjectFilterForm(Form):
         max_length=10,
         widget=forms.TextInput(attrs={"type": "month"}),
     )
+    as_of = forms.DateField(
+        label=_("Stage and status as of"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Empty: today. A past day shows each project as it stood then."),
+    )
     sort = forms.ChoiceField(
         label=_("Sort by"), choices=SORT_CHOICES, required=False, widget=FastSelect
     )
@@ -246,6 +252,10 @@ class ProjectFilterForm(Form):
 
     def order_by(self) -> list[str]:
         return SORTS[self._valid_part().get("sort") or "-investment"]
+
+    def as_of_day(self) -> dt.date | None:
+        """The day stage and status are computed for (None: today)."""
+        return self._valid_part().get("as_of")
 
     def _valid_part(self) -> dict[str, Any]:
         """The fields that did validate: one bad parameter should not drop the others."""

@@ -126,3 +126,19 @@ def test_the_briefing_is_the_orms_for_every_demo_user(region, week, username):
     assert {month: fen for month, fen in months.items() if fen} == expected["months"]
     stages = {row.stage: (row.count, int(row.planned * 100)) for row in briefing.pipeline}
     assert {stage: value for stage, value in stages.items() if value[0]} == expected["pipeline"]
+
+
+def test_the_briefings_stage_and_stalled_links_list_exactly_the_projects_counted(client):
+    """A 2023 briefing links to the project list as the projects stood at the week's end."""
+    admin = get_user_model().objects.get(username="admin")
+    client.force_login(admin)
+    briefing = build_briefing("441200", "2023-W40", user=admin)
+    links = [(row.count, row.url) for row in briefing.pipeline]
+    stalled = next(figure for figure in briefing.headline if figure.key == "stalled")
+    links.append((stalled.value, stalled.url))
+    assert any(count for count, _url in links)
+    for count, url in links:
+        assert "as_of=2023-10-08" in url and "region=441200" in url
+        response = client.get(url)
+        assert response.status_code == 200
+        assert response.context["totals"]["count"] == count, url

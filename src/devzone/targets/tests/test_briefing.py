@@ -85,14 +85,19 @@ def test_briefing_contents(week_ledger, regions):
     assert len(months) == 12
     stages = {row.stage: row for row in briefing.pipeline}
     assert stages["construction_started"].count == 4  # battery, parts, older, stalled
-    assert stages["construction_started"].url == "/projects/?stage=construction_started"
+    assert stages["construction_started"].url == (
+        "/projects/?region=441200&as_of=2023-10-08&stage=construction_started"
+    )
 
 
 def test_every_figure_in_the_html_links_to_its_records(week_ledger):
     html = render_html(build_briefing("441200", WEEK))
     assert f'href="/projects/{week_ledger["new"].pk}/"' in html
-    assert 'href="/projects/?stage=construction_started"' in html
-    assert 'href="/projects/?status=stalled"' in html
+    assert (
+        'href="/projects/?region=441200&amp;as_of=2023-10-08&amp;stage=construction_started"'
+        in html
+    )
+    assert 'href="/projects/?region=441200&amp;as_of=2023-10-08&amp;status=stalled"' in html
     assert "<svg" in html and "<script" not in html
     assert "储能新项目" in html
 

@@ -66,7 +66,7 @@ def load_scope(user: Any) -> None:
 def project_list(request: HttpRequest) -> HttpResponse:
     load_scope(request.user)
     form = ProjectFilterForm(request.GET, user=request.user)
-    projects = form.filter(Project.objects.visible_to(request.user).with_status())
+    projects = form.filter(Project.objects.visible_to(request.user).with_status(form.as_of_day()))
     totals = projects.aggregate(count=Count("pk"), planned=Sum("planned_investment"))
     rows = (
         projects.with_totals()
@@ -186,7 +186,7 @@ def project_csv(request: HttpRequest) -> StreamingHttpResponse:
     """What the list shows, as CSV (amounts in yuan, so spreadsheets can add them up)."""
     load_scope(request.user)
     form = ProjectFilterForm(request.GET, user=request.user)
-    projects = form.filter(Project.objects.visible_to(request.user).with_status())
+    projects = form.filter(Project.objects.visible_to(request.user).with_status(form.as_of_day()))
     rows = (
         projects.with_totals()
         .annotate(stage_rank=STAGE_RANK)
