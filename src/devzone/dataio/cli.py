@@ -13,6 +13,8 @@ import json
 import sys
 from typing import Any
 
+from devzone.cli.i18n import gettext as _
+
 FORMATS = ("xlsx", "csv", "oc4ids")
 
 
@@ -21,13 +23,15 @@ def register(commands: Any) -> None:
     _export_commands(commands)
     template = commands.add_parser(
         "template",
-        help="Write a blank ledger template (headers and one example row).",
-        description="Write a blank ledger template (headers and one example row).",
+        help=_("Write a blank ledger template (headers and one example row)."),
+        description=_("Write a blank ledger template (headers and one example row)."),
     )
-    template.add_argument("-o", "--output", required=True, metavar="FILE", help="an .xlsx file")
-    template.add_argument("--language", choices=("zh-hans", "en"), default="zh-hans")
+    template.add_argument("-o", "--output", required=True, metavar="FILE", help=_("an .xlsx file"))
     template.add_argument(
-        "--scale", choices=("wan", "yi"), default="wan", help="money in 万元 (wan) or 亿元 (yi)"
+        "--language", choices=("zh-hans", "en"), default="zh-hans", help=_("header language")
+    )
+    template.add_argument(
+        "--scale", choices=("wan", "yi"), default="wan", help=_("money in 万元 (wan) or 亿元 (yi)")
     )
     template.set_defaults(handler=write_template)
 
@@ -35,66 +39,72 @@ def register(commands: Any) -> None:
 def _import_commands(commands: Any) -> None:
     parser = commands.add_parser(
         "import",
-        help="Import a project ledger or monthly reports from .xlsx/.xls/.ods/.csv.",
-        description="Import a project ledger or monthly reports. Nothing is written unless "
-        "every row is valid (or --skip-invalid is given).",
+        help=_("Import a project ledger or monthly reports from .xlsx/.xls/.ods/.csv."),
+        description=_(
+            "Import a project ledger or monthly reports. Nothing is written unless every row "
+            "is valid (or --skip-invalid is given)."
+        ),
     )
-    kinds = parser.add_subparsers(title="what to import", metavar="WHAT")
+    kinds = parser.add_subparsers(title=_("what to import"), metavar="WHAT")
     for name, help_text in (
-        ("projects", "the project ledger (项目台账), one project per row"),
-        ("reports", "monthly investment figures, one project and month per row"),
-        ("oc4ids", "projects from an OC4IDS JSON package"),
+        ("projects", _("the project ledger (项目台账), one project per row")),
+        ("reports", _("monthly investment figures, one project and month per row")),
+        ("oc4ids", _("projects from an OC4IDS JSON package")),
     ):
         sub = kinds.add_parser(name, help=help_text, description=help_text)
         sub.add_argument("file", metavar="FILE")
         sub.add_argument(
             "--dry-run",
             action="store_true",
-            help="check and report what would change; write nothing",
+            help=_("check and report what would change; write nothing"),
         )
         sub.add_argument(
             "--skip-invalid",
             action="store_true",
-            help="import the valid rows, reject the others (see --rejected)",
+            help=_("import the valid rows, reject the others (see --rejected)"),
         )
         sub.add_argument(
             "--rejected",
             metavar="FILE",
-            help="write rejected rows with a reason column to FILE (.xlsx or .csv)",
+            help=_("write rejected rows with a reason column to FILE (.xlsx or .csv)"),
         )
-        sub.add_argument("--json", action="store_true", help="print the result as JSON")
-        sub.add_argument("--user", metavar="USERNAME", help="act as this user (their zones)")
-        sub.add_argument("--zone", metavar="SLUG", help="zone of rows without a zone column")
-        sub.add_argument("--sheet", metavar="NAME", help="sheet to read (default: the first)")
+        sub.add_argument("--json", action="store_true", help=_("print the result as JSON"))
+        sub.add_argument("--user", metavar="USERNAME", help=_("act as this user (their zones)"))
+        sub.add_argument("--zone", metavar="SLUG", help=_("zone of rows without a zone column"))
+        sub.add_argument("--sheet", metavar="NAME", help=_("sheet to read (default: the first)"))
         sub.set_defaults(handler=run_import, what=name)
     parser.set_defaults(help_parser=parser)
 
 
 def _export_commands(commands: Any) -> None:
     parser = commands.add_parser(
-        "export", help="Export the project ledger.", description="Export the project ledger."
+        "export", help=_("Export the project ledger."), description=_("Export the project ledger.")
     )
-    kinds = parser.add_subparsers(title="what to export", metavar="WHAT")
+    kinds = parser.add_subparsers(title=_("what to export"), metavar="WHAT")
     sub = kinds.add_parser(
         "projects",
-        help="projects visible to the user",
-        description="Export projects, filtered like the project list.",
+        help=_("projects visible to the user"),
+        description=_("Export projects, filtered like the project list."),
     )
     sub.add_argument("-o", "--output", required=True, metavar="FILE")
     sub.add_argument(
         "--format",
         choices=FORMATS,
         default=None,
-        help="default: from the file name (.xlsx, .csv, .json = oc4ids)",
+        help=_("default: from the file name (.xlsx, .csv, .json = oc4ids)"),
     )
-    sub.add_argument("--language", choices=("zh-hans", "en"), default="zh-hans")
-    sub.add_argument("--scale", choices=("wan", "yi"), default="wan")
-    sub.add_argument("--user", metavar="USERNAME", help="export only what this user sees")
-    sub.add_argument("--zone", metavar="SLUG")
-    sub.add_argument("--stage")
-    sub.add_argument("--status")
-    sub.add_argument("--kind")
-    sub.add_argument("--search", metavar="TEXT", help="name, code or investor contains TEXT")
+    sub.add_argument(
+        "--language", choices=("zh-hans", "en"), default="zh-hans", help=_("header language")
+    )
+    sub.add_argument(
+        "--scale", choices=("wan", "yi"), default="wan", help=_("money in 万元 (wan) or 亿元 (yi)")
+    )
+    sub.add_argument("--user", metavar="USERNAME", help=_("export only what this user sees"))
+    sub.add_argument("--zone", metavar="SLUG", help=_("only projects of this zone"))
+    sub.add_argument("--stage", help=_("only projects at this stage"))
+    sub.add_argument("--status", help=_("only projects with this status"))
+    sub.add_argument("--kind", help=_("only projects of this kind"))
+    sub.add_argument("--search", metavar="TEXT", help=_("name, code or investor contains TEXT"))
     sub.set_defaults(handler=run_export)
     parser.set_defaults(help_parser=parser)
 
@@ -117,7 +127,7 @@ def _user(username: str | None) -> Any:
 
     user = get_user_model().objects.filter(username=username).first()
     if user is None:
-        raise CommandError(f"no user named {username!r}")
+        raise CommandError(_("no user named %(name)s") % {"name": repr(username)})
     return user
 
 
@@ -130,7 +140,7 @@ def _zone(slug: str | None) -> Any:
 
     zone = Zone.objects.filter(slug=slug).first()
     if zone is None:
-        raise CommandError(f"no zone with short code {slug!r}")
+        raise CommandError(_("no zone with the short code %(slugs)s") % {"slugs": repr(slug)})
     return zone
 
 
@@ -151,7 +161,7 @@ class _Bar:
             self.close()
             self.stage = stage
             self.bar = tqdm(
-                total=total or None, desc=stage, unit="row", file=sys.stderr, leave=False
+                total=total or None, desc=stage, unit=_("row"), file=sys.stderr, leave=False
             )
         self.bar.update(done - self.bar.n)
 
@@ -192,26 +202,41 @@ def run_import(args: argparse.Namespace) -> int:
 
 def _print_result(result: Any) -> None:
     if result.file_error:
-        print(f"devzone: error: {result.file_error}", file=sys.stderr)
+        from devzone.cli.base import report_error
+
+        report_error(str(result.file_error))
         return
-    verb = "would be " if result.dry_run or not result.committed else ""
-    print(
-        f"{result.rows} row(s) read: {result.created} {verb}created, {result.updated} "
-        f"{verb}updated, {result.unchanged} unchanged, {result.rejected} rejected."
-    )
+    counts = {
+        "rows": result.rows,
+        "created": result.created,
+        "updated": result.updated,
+        "unchanged": result.unchanged,
+        "rejected": result.rejected,
+    }
+    if result.dry_run or not result.committed:
+        line = _(
+            "%(rows)d row(s) read: %(created)d would be created, %(updated)d would be updated, "
+            "%(unchanged)d unchanged, %(rejected)d rejected."
+        )
+    else:
+        line = _(
+            "%(rows)d row(s) read: %(created)d created, %(updated)d updated, "
+            "%(unchanged)d unchanged, %(rejected)d rejected."
+        )
+    print(line % counts)
     for title, issues in (
-        ("Errors", result.errors),
-        ("For review", result.reviews),
-        ("Warnings", result.warnings),
+        (_("Errors"), result.errors),
+        (_("For review"), result.reviews),
+        (_("Warnings"), result.warnings),
     ):
         if issues:
-            print(f"{title}:")
+            print(_("%(title)s:") % {"title": title})
             for issue in issues:
                 print(f"  {issue}")
     if result.errors and not result.committed and not result.dry_run:
-        print("Nothing was imported. Fix the rows above, or use --skip-invalid.")
+        print(_("Nothing was imported. Fix the rows above, or use --skip-invalid."))
     if result.rejected_path:
-        print(f"Rejected rows written to {result.rejected_path}")
+        print(_("Rejected rows written to %(path)s") % {"path": result.rejected_path})
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -234,7 +259,7 @@ def run_export(args: argparse.Namespace) -> int:
         count = export_projects(
             projects, args.output, language=args.language, scale=args.scale, format=chosen
         )
-    print(f"{count} project(s) written to {args.output}")
+    print(_("%(count)d project(s) written to %(path)s") % {"count": count, "path": args.output})
     return 0
 
 
@@ -263,5 +288,5 @@ def write_template(args: argparse.Namespace) -> int:
     from devzone.dataio.exporting import write_template as write
 
     write(args.output, language=args.language, scale=args.scale)
-    print(f"template written to {args.output}")
+    print(_("template written to %(path)s") % {"path": args.output})
     return 0

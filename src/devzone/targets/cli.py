@@ -13,31 +13,36 @@ from pathlib import Path
 from typing import Any
 
 from devzone.cli.base import CommandError, setup_django
+from devzone.cli.i18n import gettext as _
 
 
 def register(subparsers: Any) -> None:
-    targets = subparsers.add_parser("targets", help="Targets of action plans and their pace.")
-    commands = targets.add_subparsers(title="targets commands", metavar="COMMAND")
+    targets = subparsers.add_parser("targets", help=_("Targets of action plans and their pace."))
+    commands = targets.add_subparsers(title=_("targets commands"), metavar="COMMAND")
     targets.set_defaults(help_parser=targets)
-    progress = commands.add_parser("progress", help="Progress and pace of a plan's targets.")
-    progress.add_argument("--plan", required=True, help="plan name or id")
-    progress.add_argument("--as-of", required=True, help="day, e.g. 2023-09-30")
-    progress.add_argument("--tolerance", default="2", help="points within which on pace (2)")
+    progress = commands.add_parser("progress", help=_("Progress and pace of a plan's targets."))
+    progress.add_argument("--plan", required=True, help=_("plan name or id"))
+    progress.add_argument("--as-of", required=True, help=_("day, e.g. 2023-09-30"))
+    progress.add_argument("--tolerance", default="2", help=_("points within which on pace (2)"))
     progress.add_argument("--json", action="store_true", help="print JSON")
     progress.set_defaults(handler=show_progress)
 
-    race = subparsers.add_parser("race", help="Rank the zones of a region on a scorecard.")
-    race.add_argument("--scorecard", required=True, help="scorecard name or id")
-    race.add_argument("--period", required=True, help="month, e.g. 2023-09")
-    race.add_argument("--no-store", action="store_true", help="compute without storing")
+    race = subparsers.add_parser("race", help=_("Rank the zones of a region on a scorecard."))
+    race.add_argument("--scorecard", required=True, help=_("scorecard name or id"))
+    race.add_argument("--period", required=True, help=_("month, e.g. 2023-09"))
+    race.add_argument("--no-store", action="store_true", help=_("compute without storing"))
     race.add_argument("--json", action="store_true", help="print JSON")
     race.set_defaults(handler=show_race)
 
-    briefing = subparsers.add_parser("briefing", help="Write the weekly briefing of a region.")
-    briefing.add_argument("--region", required=True, help="GB/T 2260 code, e.g. 441200")
-    briefing.add_argument("--week", required=True, help="ISO week, e.g. 2023-W40")
-    briefing.add_argument("--format", choices=["html", "pdf", "xlsx"], default="pdf")
-    briefing.add_argument("-o", "--output", required=True, metavar="FILE")
+    briefing = subparsers.add_parser("briefing", help=_("Write the weekly briefing of a region."))
+    briefing.add_argument("--region", required=True, help=_("GB/T 2260 code, e.g. 441200"))
+    briefing.add_argument("--week", required=True, help=_("ISO week, e.g. 2023-W40"))
+    briefing.add_argument(
+        "--format", choices=["html", "pdf", "xlsx"], default="pdf", help=_("file format (pdf)")
+    )
+    briefing.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help=_("the file to write")
+    )
     briefing.set_defaults(handler=write_briefing)
 
 
@@ -45,7 +50,9 @@ def _day(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError as error:
-        raise CommandError(f"not a day: {text!r} (write 2023-09-30)") from error
+        raise CommandError(
+            _("not a day: %(text)s (write 2023-09-30)") % {"text": repr(text)}
+        ) from error
 
 
 def _by_name_or_id(model: Any, value: str) -> Any:
@@ -53,7 +60,10 @@ def _by_name_or_id(model: Any, value: str) -> Any:
     if found is None and value.isdigit():
         found = model.objects.filter(pk=int(value)).first()
     if found is None:
-        raise CommandError(f"no {model._meta.model_name} named {value!r}")
+        raise CommandError(
+            _("no %(what)s named %(name)s")
+            % {"what": model._meta.verbose_name, "name": repr(value)}
+        )
     return found
 
 
@@ -68,7 +78,7 @@ def show_progress(args: argparse.Namespace) -> int:
     try:
         tolerance = Decimal(args.tolerance)
     except InvalidOperation as error:
-        raise CommandError(f"not a number: {args.tolerance!r}") from error
+        raise CommandError(_("not a number: %(text)s") % {"text": repr(args.tolerance)}) from error
     results = plan_progress(plan, _day(args.as_of), tolerance=tolerance)
     rows = [result.as_dict() for result in results]
     if args.json:
@@ -76,11 +86,27 @@ def show_progress(args: argparse.Namespace) -> int:
         json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
-    for row in rows:
+    from devzone.reports.numbers import format_margin, format_value
+    from devzone.targets.choices import Pace
+
+    paces = dict(Pace.choices)
+    for result in results:
+        unit = result.target.indicator.unit_kind
+        values = {
+            "name": result.target.indicator.name,
+            "actual": format_value(result.actual, unit),
+            "target": format_value(result.target.value, unit),
+            "progress": result.progress_percent if result.progress is not None else "—",
+            "time": result.time_percent,
+            "pace": paces[result.pace],
+            "margin": format_margin(result.margin_points),
+        }
         print(
-            f"{row['name']}: {row['actual'] or '-'} / {row['target']} = "
-            f"{row['progress_percent'] or '-'}% at {row['time_progress_percent']}% "
-            f"of the period: {row['pace']} ({row['margin_points'] or '-'} points)"
+            _(
+                "%(name)s: %(actual)s / %(target)s = %(progress)s%% at %(time)s%% of the "
+                "period: %(pace)s (%(margin)s)"
+            )
+            % values
         )
     return 0
 
@@ -100,7 +126,9 @@ def show_race(args: argparse.Namespace) -> int:
     try:
         month = parse_month(args.period)
     except ValueError as error:
-        raise CommandError(f"not a month: {args.period!r} (write 2023-09)") from error
+        raise CommandError(
+            _("not a month: %(text)s (write 2023-09)") % {"text": repr(args.period)}
+        ) from error
     if args.no_store:
         rows = [entry_as_dict(entry) for entry in score_race(scorecard, month)]
     else:
@@ -110,12 +138,14 @@ def show_race(args: argparse.Namespace) -> int:
         json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
+    from devzone.targets.choices import ListMark
+
+    marks = dict(ListMark.choices)
     for row in rows:
         movement = "-" if row["movement"] is None else f"{row['movement']:+d}"
-        print(
-            f"{row['rank']:>3} {row['zone']}  {row['score']}  gap {row['gap']}  "
-            f"{movement}  {row['list'] or ''}"
-        )
+        gap = _("gap %(gap)s") % {"gap": row["gap"]}
+        listed = str(marks.get(row["list"], ""))
+        print(f"{row['rank']:>3} {row['zone']}  {row['score']}  {gap}  {movement}  {listed}")
     return 0
 
 
@@ -126,11 +156,11 @@ def write_briefing(args: argparse.Namespace) -> int:
     from devzone.reports.render import render_briefing
 
     if not Region.objects.filter(code=args.region).exists():
-        raise CommandError(f"no region with code {args.region}")
+        raise CommandError(_("no region with code %(code)s") % {"code": args.region})
     try:
         briefing = build_briefing(args.region, args.week)
     except WeekError as error:
         raise CommandError(str(error)) from error
     Path(args.output).write_bytes(render_briefing(briefing, args.format))
-    print(f"Wrote {args.output} ({args.format}).")
+    print(_("Wrote %(path)s (%(format)s).") % {"path": args.output, "format": args.format})
     return 0
