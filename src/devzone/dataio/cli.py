@@ -160,8 +160,14 @@ class _Bar:
         if stage != self.stage:
             self.close()
             self.stage = stage
+            from devzone.dataio.stages import stage_label
+
             self.bar = tqdm(
-                total=total or None, desc=stage, unit=_("row"), file=sys.stderr, leave=False
+                total=total or None,
+                desc=stage_label(stage),
+                unit=_("row"),
+                file=sys.stderr,
+                leave=False,
             )
         self.bar.update(done - self.bar.n)
 

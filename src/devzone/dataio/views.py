@@ -26,6 +26,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from devzone.dataio.forms import ExportForm, UploadForm
 from devzone.dataio.models import BatchStatus, ImportBatch, ImportKind
+from devzone.dataio.stages import stage_label
 from devzone.projects.models import Project
 
 PREVIEW_ISSUES = 500  # issues shown on the page; the rejected-rows file has all of them
@@ -158,6 +159,7 @@ def status(request: HttpRequest, token: Any) -> JsonResponse:
     if progress_path.exists():
         with contextlib.suppress(OSError, ValueError):  # being rewritten: the next poll reads it
             data.update(json.loads(progress_path.read_text()))
+    data["label"] = stage_label(data["stage"]) if "stage" in data else batch.get_status_display()
     return JsonResponse(data)
 
 

@@ -106,3 +106,22 @@ def test_preview_script_is_a_same_origin_file_not_inline(client_a, zh_ledger):
     scripts = re.findall(r"<script[^>]*>", page)
     assert any("dataio/import.js" in tag for tag in scripts)
     assert all("src=" in tag for tag in scripts)
+
+
+def test_progress_is_reported_in_the_users_language(client_a, zh_ledger):
+    from devzone.dataio import views
+
+    _upload(client_a, zh_ledger)
+    batch = ImportBatch.objects.get()
+    path = views._progress_file(batch)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('{"done": 5, "total": 10, "stage": "checking"}')
+    url = reverse("dataio:status", kwargs={"token": batch.token})
+
+    chinese = client_a.get(url, HTTP_ACCEPT_LANGUAGE="zh-hans").json()
+    english = client_a.get(url, HTTP_ACCEPT_LANGUAGE="en").json()
+
+    path.unlink()
+    assert chinese["stage"] == english["stage"] == "checking"  # the code, for scripts
+    assert chinese["label"] == "正在检查各行" and english["label"] == "checking the rows"
+    assert chinese["done"] == 5 and chinese["total"] == 10

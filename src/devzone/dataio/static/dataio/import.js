@@ -18,7 +18,7 @@
           bar.max = data.total;
           bar.value = data.done || 0;
         }
-        stage.textContent = data.stage || data.status || "";
+        stage.textContent = data.label || "";
       })
       .catch(function () { /* the next poll tries again */ });
   }
