@@ -4,8 +4,11 @@
 
 (a) 4,654 A-share companies: the registry holds their legal names only; every stock short
     name is matched back. (b) 500 legal names with brands: every brand is matched back.
-``--scale SIZE`` also builds a synthetic registry of SIZE names recombined from (a)'s parts
-and reports build time, memory and query time.
+Each evaluation has a row for all its pairs, then (when the data gives one label to several
+legal names, where at most one can be right) a row for the pairs whose label names one legal
+name and a row for the shared ones: reported apart, not dropped. ``ties`` counts queries whose
+best score several candidates share. ``--scale SIZE`` also builds a synthetic registry of SIZE
+names recombined from (a)'s parts and reports build time, memory and query time.
 
 The data lives outside the repository (``devzone.core.paths.shared_data_dir()``); when it is
 absent the script says what it skipped and exits 0.
@@ -36,6 +39,8 @@ _COLUMNS = (
     ("registry", 8),
     ("queries", 7),
     ("top-1", 6),
+    ("ties", 4),
+    ("top-1 ties@1/k", 14),
     ("matched", 7),
     ("precision", 9),
     ("review", 6),
@@ -44,6 +49,10 @@ _COLUMNS = (
     ("miss→matched", 12),
     ("build s (cpu)", 13),
     ("ms/query (cpu)", 14),
+)
+_SPLIT = (
+    "  one legal name per label",
+    "  label shared by several",
 )
 
 
@@ -81,58 +90,68 @@ def _print_scale(data: Path, size: int) -> None:
 
 
 def _print_table(reports: list[Report]) -> None:
-    """One row per evaluation, fixed-width columns."""
+    """One row per evaluation, then its split by shared labels; fixed-width columns."""
     print("  ".join(name.ljust(width) for name, width in _COLUMNS))
     for report in reports:
-        cells = (
-            report.name,
-            report.registry_size,
-            len(report.outcomes),
-            f"{report.top1:.4f}",
-            report.count(Decision.MATCHED),
-            f"{report.matched_precision:.4f}",
-            report.count(Decision.REVIEW),
-            report.count(Decision.NONE),
-            report.count(Decision.REVIEW, correct=False),
-            report.count(Decision.MATCHED, correct=False),
-            f"{report.build_seconds:.2f} ({report.build_cpu_seconds:.2f})",
-            f"{report.ms_per_query:.2f} ({report.cpu_ms_per_query:.2f})",
-        )
-        print(
-            "  ".join(
-                str(cell).ljust(width) for cell, (_, width) in zip(cells, _COLUMNS, strict=True)
-            )
-        )
+        _print_row(report, timed=True)
+        shared = report.shared_labels()
+        if shared:
+            _print_row(report.subset(_SPLIT[0], shared, keep=False), timed=False)
+            _print_row(report.subset(_SPLIT[1], shared, keep=True), timed=False)
+
+
+def _print_row(report: Report, *, timed: bool) -> None:
+    cells = (
+        report.name,
+        report.registry_size,
+        len(report.outcomes),
+        f"{report.top1:.4f}",
+        report.ties,
+        f"{report.top1_ties_random:.4f}",
+        report.count(Decision.MATCHED),
+        f"{report.matched_precision:.4f}",
+        report.count(Decision.REVIEW),
+        report.count(Decision.NONE),
+        report.count(Decision.REVIEW, correct=False),
+        report.count(Decision.MATCHED, correct=False),
+        f"{report.build_seconds:.2f} ({report.build_cpu_seconds:.2f})" if timed else "",
+        f"{report.ms_per_query:.2f} ({report.cpu_ms_per_query:.2f})" if timed else "",
+    )
+    widths = (width for _, width in _COLUMNS)
+    print("  ".join(str(cell).ljust(width) for cell, width in zip(cells, widths, strict=True)))
 
 
 def _print_notes(data: Path, reports: list[Report], misses: int) -> None:
     """Context a reader needs to judge the numbers, then the first misses if asked."""
     for report in reports:
-        shared = _shared_labels(report)
+        shared = report.shared_labels()
         if shared:
-            clean = [o for o in report.outcomes if o.query not in shared]
-            top1 = sum(o.correct for o in clean) / len(clean)
-            matched = [o for o in clean if o.decision is Decision.MATCHED]
-            precision = sum(o.correct for o in matched) / max(len(matched), 1)
+            right = sum(o.correct for o in report.outcomes if o.query in shared)
             print(
-                f"note ({report.name}): {len(report.outcomes) - len(clean)} queries carry a "
-                f"label shared by several legal names (at most one can be right); without "
-                f"them top-1 {top1:.4f}, matched precision {precision:.4f}"
+                f"note ({report.name}): {len(shared)} labels are each given to several legal "
+                f"names in the data, so at most {len(shared)} of their queries can be right "
+                f"(right: {right}); they are counted in the first row, and apart below it"
             )
+        unique = report.subset("", shared, keep=False)
+        kinds = Counter(o.miss_kind for o in unique.misses)
+        print(
+            f"note ({report.name}): misses with one legal name per label: "
+            + (", ".join(f"{kind} {count}" for kind, count in kinds.most_common()) or "none")
+        )
+    print(
+        "note: ties = queries whose best score several records share (ordered by registry "
+        "order; never decided matched); top-1 ties@1/k counts such a query as 1/k right, as if "
+        "ties were ordered at random"
+    )
     if (data / NAME_BRAND).is_file():
         print(f"note: parsed trade name equals the labelled brand for {core_agreement(data):.1%}")
     for report in reports:
         for outcome in report.misses[:misses]:
             print(
                 f"miss [{report.name}] {outcome.query} → {outcome.best} "
-                f"({outcome.best_score}, {outcome.decision}); expected {outcome.expected}"
+                f"({outcome.best_score}, {outcome.decision}, {outcome.miss_kind}); "
+                f"expected {outcome.expected}"
             )
-
-
-def _shared_labels(report: Report) -> set[str]:
-    """Query texts labelled with more than one legal name in the data itself."""
-    counts = Counter(outcome.query for outcome in report.outcomes)
-    return {query for query, count in counts.items() if count > 1}
 
 
 if __name__ == "__main__":

@@ -11,18 +11,23 @@ pipeline: match → a person confirms or rejects → the decision feeds back).
 - A rejection keeps that enterprise out of the candidates for that name (in canonical writing).
 
 The index of a registry is built once per process and kept until the registry or the decisions
-change (:func:`registry_version`). It is not written to disk: the engine keys exact names by
-Python's ``hash()``, which differs between processes.
+change (:func:`registry_version`). A registry of at least :data:`SAVE_MIN_RECORDS` enterprises
+also has its index written to ``DATA_DIR/matching/registry-<version>.npz``: the next process
+(another web worker, the next ``devzone match``) reads it in seconds instead of rebuilding for
+minutes; files of older versions are removed when a new one is written.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import logging
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -46,8 +51,14 @@ from devzone.matching import (
     Thresholds,
     normalize,
 )
+from devzone.matching.store import StaleIndex
+
+logger = logging.getLogger(__name__)
 
 ITEM_BATCH = 1000
+# Below this many enterprises building the index takes about a second: no file is written.
+SAVE_MIN_RECORDS = 20_000
+_INDEX_DIR = "matching"
 _lock = threading.Lock()
 _cached: tuple[int, RegistryMatcher] | None = None
 
@@ -98,11 +109,47 @@ def build_matcher(*, thresholds: Thresholds | None = None) -> RegistryMatcher:
     index = NameIndex(_records(aliases), thresholds=thresholds)
     for enterprise_id, alias in confirmed:
         index.add_alias(enterprise_id, alias, confirmed=True)
+    return RegistryMatcher(index, _rejections())
+
+
+def _rejections() -> dict[str, set[Any]]:
     rejected: dict[str, set[Any]] = {}
     decisions = MatchDecision.objects.filter(decision=DecisionKind.REJECTED)
     for key, enterprise_id in decisions.values_list("query_key", "enterprise_id"):
         rejected.setdefault(key, set()).add(enterprise_id)
-    return RegistryMatcher(index, rejected)
+    return rejected
+
+
+def index_path(version: int) -> Path:
+    """Where the index of registry *version* is kept on disk."""
+    return Path(settings.DATA_DIR) / _INDEX_DIR / f"registry-{version}.npz"
+
+
+def load_or_build_matcher(version: int) -> RegistryMatcher:
+    """The matcher of registry *version*: read from its file when one was written (by this
+    or another process), else built, and written when the registry is large."""
+    path = index_path(version)
+    if path.is_file():
+        try:
+            return RegistryMatcher(NameIndex.load(path), _rejections())
+        except (StaleIndex, OSError):
+            logger.warning("rebuilding the matching index: %s is unreadable or stale", path)
+    matcher = build_matcher()
+    if len(matcher.index) >= SAVE_MIN_RECORDS:
+        _save(matcher.index, path)
+    return matcher
+
+
+def _save(index: NameIndex, path: Path) -> None:
+    """Write the index and remove the files of older versions; a failure only costs speed."""
+    try:
+        index.save(path)
+    except OSError:
+        logger.warning("could not write the matching index to %s", path, exc_info=True)
+        return
+    for older in path.parent.glob("registry-*.npz"):
+        if older != path:
+            older.unlink(missing_ok=True)
 
 
 def _aliases() -> tuple[dict[int, list[str]], list[tuple[int, str]]]:
@@ -139,7 +186,7 @@ def registry_matcher() -> RegistryMatcher:
     version = registry_version()
     with _lock:
         if _cached is None or _cached[0] != version:
-            _cached = (version, build_matcher())
+            _cached = (version, load_or_build_matcher(version))
         return _cached[1]
 
 

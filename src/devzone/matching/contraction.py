@@ -80,18 +80,24 @@ def part_labels(name: LegalName, vocabulary: Vocabulary | None = None) -> str:
     return "".join(labels)
 
 
+def clear_label_caches() -> None:
+    """Empty the caches of industry, region and legal-form labels."""
+    for cached in (_industry_labels, _region_labels, _form_labels):
+        cached.cache_clear()
+
+
 def _word(part: str, text: str) -> str:
     """Labels of one word: its part letter, upper case on the first character."""
     return (part + part.lower() * (len(text) - 1)) if text else ""
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1 << 18)  # one or two of a few hundred words: a registry has many
 def _industry_labels(industry: str) -> str:
     """Labels of an industry part, a word start at each industry word (新能源 + 科技)."""
     return "".join(_word(INDUSTRY, word) for word in industry_word_list(industry))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1 << 16)
 def _region_labels(region: str) -> str:
     """Labels of a region: a word start at each place of a chain (江苏 + 苏州: 苏农 ← 苏州)."""
     labels = []
@@ -122,9 +128,13 @@ def query_weights(name: LegalName, labels: str) -> tuple[float, ...]:
     return tuple(value / total for value in raw)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Prepared:
-    """A parsed name made ready for alignment once, then reused for every comparison."""
+    """A parsed name made ready for alignment once, then reused for every comparison.
+
+    Not frozen, like the other objects made per candidate: a frozen dataclass costs several
+    times more to build, and a query makes dozens of these.
+    """
 
     name: LegalName
     labels: str
@@ -144,30 +154,59 @@ def prepare(
     Registry names are only ever aligned against, so they skip the query weights.
     """
     labels = part_labels(name, vocabulary)
-    positions: dict[str, list[int]] = {}
-    for index, char in enumerate(name.sequence):
-        positions.setdefault(char, []).append(index)
-    frozen = {char: tuple(found) for char, found in positions.items()}
+    sequence = name.sequence
+    positions: dict[str, tuple[int, ...]] = {char: (i,) for i, char in enumerate(sequence)}
+    if len(positions) < len(sequence):  # a repeated character: list all its places
+        positions = {char: _places(sequence, char) for char in positions}
     weights = query_weights(name, labels) if query else ()
     return Prepared(
         name,
         labels,
-        frozen,
+        positions,
         weights,
         name.core in industry_words(),
-        sum(label in "Cc" for label in labels),
-        sum(label in "Ii" for label in labels),
+        labels.count("C") + labels.count("c"),
+        labels.count("I") + labels.count("i"),
         GROUP in labels,
     )
 
 
+def _places(text: str, char: str) -> tuple[int, ...]:
+    return tuple(index for index, found in enumerate(text) if found == char)
+
+
 @dataclass(slots=True)
-class _State:
+class _Alignment:
+    """The best alignment's score and what it matched."""
+
     score: float
     core_hits: int
     industry_hits: int
     distinctive: bool
-    last: int = -1  # target position of the last matched character
+    last: int  # target position of the last matched character
+
+
+# An alignment state while the query is read: (score, trade-name hits, industry hits,
+# distinctive), keyed by the target position of its last matched character.
+_Open = tuple[float, int, int, bool]
+
+
+@lru_cache(maxsize=16)
+def _label_costs(weights: ContractionWeights) -> dict[str, tuple[float, float, int, bool]]:
+    """Per target label: (cost of starting there, cost of jumping there, part code, whether
+    it is distinctive). Part codes: 1 trade name, 2 industry, 0 anything else."""
+    costs = {}
+    for part in "GRCIF":
+        for label in (part, part.lower()):
+            word_start = label == part
+            if word_start:
+                opening = weights.start_penalty(part)
+            else:
+                opening = weights.start_mid_region if part in "GR" else weights.start_mid_part
+            landing = weights.jump + (0.0 if word_start or part in "GR" else weights.land_mid_word)
+            code = 1 if part == CORE else 2 if part == INDUSTRY else 0
+            costs[label] = (opening, landing, code, part in "GRC")
+    return costs
 
 
 def contraction_score(
@@ -201,47 +240,40 @@ def _align(
     positions: dict[str, tuple[int, ...]],
     labels: str,
     weights: ContractionWeights,
-) -> _State | None:
-    """Best alignment: states keyed by the last matched target position."""
-    states: dict[int, _State] = {}
-    unstarted = 0.0
+) -> _Alignment | None:
+    """Best in-order alignment of *text* into the target, one query character at a time.
+
+    States are keyed by the target position of their last match; a query character either
+    extends a state (or starts one) at each of its positions, or is skipped at its cost.
+    Skipping costs every open state the same, so scores are kept before that cost (``spent``
+    is what all skipped characters have cost so far) and no state is touched on a skip. One
+    loop, not helpers: it runs for every candidate of every query.
+    """
+    costs = _label_costs(weights)
+    states: dict[int, _Open] = {}
+    spent = 0.0
     for char, own_weight in zip(text, text_weights, strict=True):
         miss = weights.missing * own_weight
-        step = {
-            pos: _State(s.score - miss, s.core_hits, s.industry_hits, s.distinctive, pos)
-            for pos, s in states.items()
-        }
-        for pos in positions.get(char, ()):
-            candidate = _extend(pos, labels, states, unstarted, weights)
-            if pos not in step or candidate.score > step[pos].score:
-                step[pos] = candidate
-        states, unstarted = step, unstarted - miss
-    return max(states.values(), key=lambda s: s.score, default=None)
-
-
-def _extend(
-    pos: int, labels: str, states: dict[int, _State], unstarted: float, w: ContractionWeights
-) -> _State:
-    """The best state ending with a match at *pos*: a fresh start or a step from earlier."""
-    label = labels[pos]
-    part = label.upper()
-    word_start = label == part
-    if word_start:
-        opening = w.start_penalty(part)
-    else:
-        opening = w.start_mid_region if part in "GR" else w.start_mid_part
-    landing = w.jump + (0.0 if word_start or part in "GR" else w.land_mid_word)
-    best = _State(unstarted - opening, 0, 0, False)
-    for previous, state in states.items():
-        if previous >= pos:
-            continue
-        score = state.score - (0.0 if previous == pos - 1 else landing)
-        if score > best.score:
-            best = _State(score, state.core_hits, state.industry_hits, state.distinctive)
-    return _State(
-        best.score,
-        best.core_hits + (part == CORE),
-        best.industry_hits + (part == INDUSTRY),
-        best.distinctive or part in "GRC",
-        pos,
-    )
+        found = positions.get(char)
+        if found:
+            opened = []
+            for pos in found:
+                opening, landing, code, distinctive = costs[labels[pos]]
+                best = (-opening, 0, 0, False)  # a fresh start here
+                for previous, state in states.items():
+                    if previous < pos:
+                        score = state[0] if previous == pos - 1 else state[0] - landing
+                        if score > best[0]:
+                            best = state if previous == pos - 1 else (score, *state[1:])
+                stored = best[0] + miss  # kept before this character's cost, like the rest
+                held = states.get(pos)
+                if held is None or stored > held[0]:
+                    hits = (best[1] + (code == 1), best[2] + (code == 2))
+                    opened.append((pos, (stored, *hits, best[3] or distinctive)))
+            states.update(opened)
+        spent += miss
+    if not states:
+        return None
+    last = max(states, key=lambda pos: states[pos][0])
+    score, core_hits, industry_hits, distinctive = states[last]
+    return _Alignment(score - spent, core_hits, industry_hits, distinctive, last)

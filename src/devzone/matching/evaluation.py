@@ -7,18 +7,21 @@ asserts is the number the script prints. The data files live outside the reposit
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import time
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .index import EnterpriseRecord, NameIndex
 from .legalname import parse_legal_name
-from .result import Decision, Thresholds
+from .result import Decision, MatchResult, Thresholds
 
 CHAIN_COMPANIES = Path("chains") / "company.jsonl"
 NAME_BRAND = Path("companies") / "name_brand_groundtruth.txt"
+CANDIDATES = 10  # candidates asked for per query: where the expected name ranks, ties
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,11 +41,31 @@ class Outcome:
     best: str | None
     best_score: float | None
     decision: Decision
+    tied: int = 1  # candidates sharing the best score (a tie is decided by registry order)
+    expected_rank: int | None = None  # 1-based place of the expected name among candidates
 
     @property
     def correct(self) -> bool:
         """The top candidate is the expected legal name."""
         return self.best == self.expected
+
+    @property
+    def share_if_ties_random(self) -> float:
+        """1 when right alone at the top, 1/k when the expected is one of k tied, else 0."""
+        if self.expected_rank is None or self.expected_rank > self.tied:
+            return 0.0
+        return 1.0 / self.tied
+
+    @property
+    def miss_kind(self) -> str:
+        """Why a miss missed: a lost tie, ranked lower, outside the candidates, or none."""
+        if self.correct:
+            return ""
+        if self.best is None:
+            return "no candidate"
+        if self.expected_rank is None:
+            return f"not in top {CANDIDATES}"
+        return "lost a tie" if self.expected_rank <= self.tied else "ranked lower"
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +93,30 @@ class Report:
         )
 
     @property
+    def top1_ties_random(self) -> float:
+        """Top-1 if every tie at the top were broken at random (its expected value)."""
+        return _share_sum(sum(o.share_if_ties_random for o in self.outcomes), len(self.outcomes))
+
+    @property
+    def ties(self) -> int:
+        """Queries whose best score is shared by several candidates."""
+        return sum(o.tied > 1 for o in self.outcomes)
+
+    def subset(self, name: str, queries: set[str], *, keep: bool) -> Report:
+        """The report over the outcomes whose query is (``keep``) or is not in *queries*."""
+        outcomes = tuple(o for o in self.outcomes if (o.query in queries) is keep)
+        return dataclasses.replace(self, name=name, outcomes=outcomes)
+
+    def shared_labels(self) -> set[str]:
+        """Query texts labelled with more than one legal name in the data itself.
+
+        At most one of a shared label's queries can be right, so they are reported apart
+        rather than dropped.
+        """
+        counts = Counter(outcome.query for outcome in self.outcomes)
+        return {query for query, count in counts.items() if count > 1}
+
+    @property
     def matched_precision(self) -> float:
         """Of the queries decided "matched", the share whose best candidate is right."""
         matched = self.count(Decision.MATCHED)
@@ -92,6 +139,10 @@ class Report:
 
 
 def _share(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+def _share_sum(part: float, whole: int) -> float:
     return part / whole if whole else 0.0
 
 
@@ -131,19 +182,25 @@ def evaluate(
     records = (EnterpriseRecord(i, legal) for i, legal in enumerate(dict.fromkeys(legal_names)))
     index = NameIndex(records, thresholds=thresholds)
     build_wall, build_cpu = clock.lap()
-    results = index.match_many(item.query for item in labelled)
+    results = index.match_many((item.query for item in labelled), limit=CANDIDATES)
     match_wall, match_cpu = clock.lap()
-    outcomes = tuple(
-        Outcome(
-            item.query,
-            item.legal_name,
-            result.best.legal_name if result.best else None,
-            result.best.score if result.best else None,
-            result.decision,
-        )
-        for item, result in zip(labelled, results, strict=True)
-    )
+    outcomes = tuple(_outcome(item, result) for item, result in zip(labelled, results, strict=True))
     return Report(name, len(index), outcomes, build_wall, match_wall, build_cpu, match_cpu)
+
+
+def _outcome(item: LabelledQuery, result: MatchResult) -> Outcome:
+    names = [candidate.legal_name for candidate in result.candidates]
+    rank = names.index(item.legal_name) + 1 if item.legal_name in names else None
+    best = result.best
+    return Outcome(
+        item.query,
+        item.legal_name,
+        best.legal_name if best else None,
+        best.score if best else None,
+        result.decision,
+        result.tied,
+        rank,
+    )
 
 
 class _Clock:

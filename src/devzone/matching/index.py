@@ -2,30 +2,36 @@
 
 Matching a query never scans the registry. Candidates come from (1) exact lookups of every
 name's equality key and trade name (core), and (2) the skip-bigram postings of
-:mod:`.postings`, ranked by the rarity of the pairs they share with the query (summed in
-numpy); only the best hundred, and of those only the ones with at least 30% of the best
-one's evidence, are scored in full. While records are added the index also learns group
-prefixes and descriptor endings of trade names from the registry itself (:mod:`.vocabulary`).
-Records keep just their legal name, aliases and region code; parsed names are rebuilt on
-demand through a bounded cache, so memory grows with the text of the registry, not with
-Python objects per part (about 0.4 KB a record).
+:mod:`.postings`, read rarest first within a budget and ranked by the rarity of the pairs
+they share with the query (summed in numpy); only the best fifty, and of those only the ones
+with at least 30% of the best one's evidence, are scored in full. While records are added the
+index also learns group prefixes and descriptor endings of trade names from the registry
+itself (:mod:`.vocabulary`). Records keep just their legal name, aliases, region code and the
+part lengths of their parsed legal name (:mod:`.shapes`), so memory grows with the text of
+the registry, not with Python objects per part. :meth:`NameIndex.save` writes it all to one
+file that :meth:`NameIndex.load` reads back in seconds (:mod:`.store`).
 """
 
 from __future__ import annotations
 
 import math
+from array import array
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 
-from .contraction import DEFAULT_WEIGHTS, ContractionWeights
+from .contraction import DEFAULT_WEIGHTS, ContractionWeights, clear_label_caches
 from .legalname import LegalName, parse_legal_name
 from .postings import WINDOW, PairPostings, pair_keys, text_key
-from .query import Query, parse_query
+from .query import Query, Reading, parse_query
 from .regions import code_prefix
 from .result import Candidate, MatchResult, Reason, Thresholds
 from .scoring import DEFAULT_ADJUSTMENTS, Adjustments, Scored, Target, name_key, score_record
+from .shapes import ShapeTable
+from .store import load_index, save_index
 from .vocabulary import Vocabulary
 
 _MIN_CORE_KEY = 2  # a one-character trade name is too common to be a lookup key
@@ -55,8 +61,9 @@ class NameIndex:
         thresholds: Thresholds | None = None,
         weights: ContractionWeights | None = None,
         adjustments: Adjustments | None = None,
-        max_candidates: int = 100,
-        max_postings: int = 20_000,
+        max_candidates: int = 50,
+        max_postings: int = 5_000,
+        postings_budget: int = 20_000,
         cache_size: int = 50_000,
     ) -> None:
         """Index *records*.
@@ -64,6 +71,8 @@ class NameIndex:
         ``max_candidates``: records scored in full per query (the rest are ranked out by
         shared character pairs). ``max_postings``: a pair shared by more records than this is
         only read when nothing rarer matched (中国, 科技 in a registry of millions).
+        ``postings_budget``: pairs are read rarest first until this many postings have been
+        read (a full legal name has dozens of pairs; its rarest ones already find it).
         ``cache_size``: parsed records kept between queries.
         """
         self.thresholds = thresholds or Thresholds()
@@ -71,20 +80,40 @@ class NameIndex:
         self.adjustments = adjustments or DEFAULT_ADJUSTMENTS
         self._max_candidates = max_candidates
         self._max_postings = max_postings
+        self._postings_budget = postings_budget
         self._cache_size = cache_size
         self._ids: list[Hashable] = []
         self._names: list[str] = []
-        self._regions: list[tuple[str, ...]] = []
+        self._region_ids = array("I")  # per record, a number into self._shapes.codes
         self._aliases: dict[int, list[tuple[str, Reason]]] = {}
         self._number: dict[Hashable, int] = {}
         self._exact = PairPostings()  # text_key(name key or core) → records
         self._postings = PairPostings()  # character pairs → records
         self._targets: dict[int, tuple[Target, ...]] = {}
+        self._shapes = ShapeTable()  # parsed legal names, rebuilt without parsing
         self.vocabulary = Vocabulary()
         for record in records:
             self.add(record)
         self._exact.freeze()
         self._postings.freeze()
+
+    def save(self, path: Path) -> None:
+        """Write the index to *path* (see :mod:`.store`); record ids must be int or str."""
+        save_index(self, path)
+
+    @classmethod
+    def load(cls, path: Path, **options: Any) -> NameIndex:
+        """Read an index :meth:`save` wrote; *options* as for the constructor.
+
+        Raises :class:`~devzone.matching.store.StaleIndex` when the file was built by other
+        rules, and ``OSError`` when it cannot be read.
+        """
+        return load_index(path, **options)
+
+    def clear_caches(self) -> None:
+        """Forget parsed candidates and cached labels (memory; a cold start for timing)."""
+        self._targets.clear()
+        clear_label_caches()
 
     def __len__(self) -> int:
         """Number of records."""
@@ -99,11 +128,13 @@ class NameIndex:
         self._ids.append(record.record_id)
         self._names.append(record.legal_name)
         code = record.region_code
-        self._regions.append((code_prefix(code),) if code else ())
+        self._region_ids.append(self._shapes.codes.intern((code_prefix(code),) if code else ()))
         for alias in record.aliases:
             self._aliases.setdefault(number, []).append((alias, Reason.ALIAS))
-        targets = self._build_targets(number)  # not cached: most records are never a
-        # candidate, and a parsed name costs far more memory than its text
+        legal = parse_legal_name(record.legal_name)
+        self._shapes.append(legal)
+        targets = self._build_targets(number, legal)  # not cached: most records are never
+        # a candidate, and a parsed name costs far more memory than its text
         self.vocabulary.count(targets[0].parsed)
         self._index_targets(number, targets)
 
@@ -122,7 +153,14 @@ class NameIndex:
         parsed = parse_query(query)
         scored = sorted(self._score(parsed), key=lambda item: (-item[0].rank_score, item[1]))
         candidates = tuple(
-            Candidate(self._ids[number], self._names[number], s.score, s.reason, s.matched_text)
+            Candidate(
+                self._ids[number],
+                self._names[number],
+                s.score,
+                s.reason,
+                s.matched_text,
+                s.rank_score,
+            )
             for s, number in scored[: max(limit, 0)]
         )
         best = scored[0][0].rank_score if scored else None
@@ -145,7 +183,7 @@ class NameIndex:
         for number in self._candidates(query):
             targets = self._record_targets(number)
             result = score_record(
-                query, targets, self._regions[number], self.weights, self.adjustments
+                query, targets, self._region_codes(number), self.weights, self.adjustments
             )
             if result.rank_score > 0:
                 scored.append((result, number))
@@ -158,12 +196,13 @@ class NameIndex:
         for reading in query.readings:
             for text in (name_key(reading.parsed), reading.parsed.core, reading.text):
                 found.update(self._exact_hits(text))
-            keys |= pair_keys(reading.text, window=_query_window(reading.text))
+            keyed = _query_keyed_text(reading)
+            keys |= pair_keys(keyed, window=_query_window(keyed))
         return found | self._pair_candidates(keys)
 
-    def _exact_hits(self, text: str) -> Iterable[int]:
+    def _exact_hits(self, text: str) -> list[int]:
         """Records filed under an exact key (a hash: scoring verifies the text itself)."""
-        return self._exact.get(text_key(text)) if len(text) >= _MIN_CORE_KEY else ()
+        return self._exact.get(text_key(text)).tolist() if len(text) >= _MIN_CORE_KEY else []
 
     def _pair_candidates(self, keys: set[int]) -> set[int]:
         """Top records by summed rarity (log inverse frequency) of the pairs they share.
@@ -171,15 +210,21 @@ class NameIndex:
         The sums run in numpy over the posting arrays: a query's pairs can point to tens of
         thousands of records in a registry of millions.
         """
-        sized = sorted((self._postings.size(key), key) for key in keys)
+        wanted = np.fromiter(keys, dtype=np.int64, count=len(keys))
+        sizes = self._postings.sizes(wanted)
         total = len(self._ids) + 1
         lists: list[np.ndarray] = []
         rarities: list[float] = []
-        for size, key in sized:
-            if size == 0 or (size > self._max_postings and lists):
+        read = 0
+        for slot in np.lexsort((wanted, sizes)):  # rarest first
+            size = int(sizes[slot])
+            if size == 0:
                 continue
-            lists.append(np.frombuffer(self._postings.get(key), dtype=np.uint32))
+            if lists and (size > self._max_postings or read + size > self._postings_budget):
+                break
+            lists.append(self._postings.get(int(wanted[slot])))
             rarities.append(math.log(total / size) + 1.0)
+            read += size
         if not lists:
             return set()
         numbers, inverse = np.unique(np.concatenate(lists), return_inverse=True)
@@ -192,9 +237,15 @@ class NameIndex:
         floor = sums[ordered[0]] * _WEIGHT_FLOOR
         return {int(numbers[i]) for i in ordered if sums[i] >= floor}
 
-    def _build_targets(self, number: int) -> tuple[Target, ...]:
+    def _region_codes(self, number: int) -> tuple[str, ...]:
+        """The region code the registry gives a record (as a comparable prefix), if any."""
+        return self._shapes.codes.values[self._region_ids[number]]
+
+    def _build_targets(self, number: int, legal: LegalName | None = None) -> tuple[Target, ...]:
         """All names of a record, parsed: legal name, its bracketed former name, aliases."""
-        legal = parse_legal_name(self._names[number])
+        if legal is None:
+            name = self._names[number]
+            legal = self._shapes.rebuild(number, name) or parse_legal_name(name)
         vocabulary = self.vocabulary
         targets = [Target(legal, Reason.LEGAL_NAME, vocabulary)]
         if legal.former_name:
@@ -233,6 +284,15 @@ class NameIndex:
 def _query_window(text: str) -> int | None:
     """All pairs of a short query; a long one (a full legal name) keeps its pairs close."""
     return None if len(text) <= _SHORT_QUERY else 2 * WINDOW
+
+
+def _query_keyed_text(reading: Reading) -> str:
+    """What a query is keyed by: its body, as names are (a legal form's 集团, 股份 would
+    only find names whose *body* holds those characters, such as other groups)."""
+    parsed = reading.parsed
+    if parsed.is_latin or len(parsed.body) < _MIN_CORE_KEY:
+        return reading.text
+    return parsed.body
 
 
 def _anchors(parsed: LegalName) -> tuple[int, ...]:

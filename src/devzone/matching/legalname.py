@@ -61,6 +61,11 @@ class LegalName:
         """Parts in canonical order, the string a short name is a contraction of."""
         return self.body + self.legal_form
 
+    @property
+    def key(self) -> str:
+        """Equality key: the parts without notes; an English name without its legal form."""
+        return self.core if self.is_latin else self.sequence + self.branch
+
 
 def parse_legal_name(name: str) -> LegalName:
     """Split *name* into region, trade name (core), industry, legal form, branch and notes.

@@ -28,13 +28,14 @@ class Reading:
     region_codes: tuple[str, ...]
     via_abbreviation: bool
     prepared: Prepared
+    key: str  # ``parsed.key``, kept: it is compared with every candidate
 
     @classmethod
     def of(cls, text: str, region_codes: tuple[str, ...] | None = None) -> Reading:
         """Read *text*; *region_codes* given when a province abbreviation was taken off."""
         parsed = parse_legal_name(text)
         codes = parsed.region_codes if region_codes is None else region_codes
-        return cls(text, parsed, codes, region_codes is not None, prepare(parsed))
+        return cls(text, parsed, codes, region_codes is not None, prepare(parsed), parsed.key)
 
 
 @dataclass(frozen=True, slots=True)

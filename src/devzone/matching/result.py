@@ -67,6 +67,7 @@ class Candidate:
     score: float
     reason: Reason
     matched_text: str  # the legal name, alias or former name the score came from
+    rank_score: float | None = None  # the score before clipping, which orders candidates
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,3 +87,15 @@ class MatchResult:
     def runner_up(self) -> Candidate | None:
         """The second candidate; the margin rule compares the best against it."""
         return self.candidates[1] if len(self.candidates) > 1 else None
+
+    @property
+    def tied(self) -> int:
+        """How many of the candidates share the best one's score (1 when it leads alone).
+
+        A tie is decided by registry order only, so it always goes to review (the margin
+        rule); evaluations count it apart.
+        """
+        best = self.best
+        if best is None:
+            return 0
+        return sum(candidate.rank_score == best.rank_score for candidate in self.candidates)

@@ -65,7 +65,7 @@ class Target:
     building the index does not pay for it.
     """
 
-    __slots__ = ("_prepared", "parsed", "reason", "vocabulary")
+    __slots__ = ("_prepared", "key", "parsed", "reason", "vocabulary")
 
     def __init__(
         self, parsed: LegalName, reason: Reason, vocabulary: Vocabulary | None = None
@@ -73,6 +73,7 @@ class Target:
         self.parsed = parsed
         self.reason = reason
         self.vocabulary = vocabulary
+        self.key = name_key(parsed)
         self._prepared: Prepared | None = None
 
     @property
@@ -83,7 +84,7 @@ class Target:
         return self._prepared
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Scored:
     """A candidate's score and the evidence behind it.
 
@@ -99,9 +100,7 @@ class Scored:
 
 def name_key(parsed: LegalName) -> str:
     """Equality key of a name: its parts without notes; English names without legal form."""
-    if parsed.is_latin:
-        return parsed.core
-    return parsed.sequence + parsed.branch
+    return parsed.key
 
 
 def score_record(
@@ -130,7 +129,7 @@ def _base_score(
 ) -> tuple[float, Reason]:
     """Fixed score on equality; otherwise the better of contraction and similarity."""
     parsed = reading.parsed
-    if name_key(parsed) == name_key(target.parsed):
+    if reading.key == target.key:
         return EXACT_SCORE[target.reason], target.reason
     factor = _TARGET_FACTOR[target.reason]
     if parsed.is_latin or target.parsed.is_latin:

@@ -38,24 +38,31 @@ class Vocabulary:
             if len(core) - size >= _MIN_REST:
                 self._heads[core[:size]] += 1
                 self._tails[core[-size:]] += 1
+        if len(core) == _SIZES[0] and name.industry:  # 中节能 + 太阳能: a family's own name
+            self._heads[core] += 1
 
     def split(self, core: str) -> tuple[str, str, str]:
         """(group prefix, own trade name, descriptor ending) of a parsed trade name."""
-        head = next(
-            (
-                core[:size]
-                for size in _SIZES
-                if len(core) - size >= _MIN_REST and self._heads[core[:size]] >= self.min_names
-            ),
-            "",
-        )
+        head = self._learned(core, self._heads, at_start=True)
         rest = core[len(head) :]
-        tail = next(
-            (
-                rest[-size:]
-                for size in _SIZES
-                if len(rest) - size >= _MIN_REST and self._tails[rest[-size:]] >= self.min_names
-            ),
-            "",
-        )
+        tail = self._learned(rest, self._tails, at_start=False)
         return head, rest[: len(rest) - len(tail)], tail
+
+    def _learned(self, text: str, counts: Counter[str], *, at_start: bool) -> str:
+        """The longest learned word opening (or closing) *text* that leaves a name."""
+        for size in _SIZES:
+            if len(text) - size < _MIN_REST:
+                continue
+            word = text[:size] if at_start else text[-size:]
+            if counts.get(word, 0) >= self.min_names:
+                return word
+        return ""
+
+    def counts(self) -> tuple[Counter[str], Counter[str]]:
+        """(openings, endings) counted so far, for writing an index to disk."""
+        return self._heads, self._tails
+
+    @classmethod
+    def from_counts(cls, heads: Counter[str], tails: Counter[str]) -> Vocabulary:
+        """A vocabulary with the counts :meth:`counts` returned (an index read from disk)."""
+        return cls(_heads=heads, _tails=tails)

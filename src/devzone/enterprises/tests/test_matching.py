@@ -248,3 +248,77 @@ def test_the_registry_list_pages_in_a_fixed_number_of_queries(
         response = client.get("/enterprises/", {"q": "金华"})
 
     assert response.content.decode().count("有限公司</a>") == 50
+
+
+@pytest.fixture
+def saved_index_dir(settings, tmp_path, monkeypatch):
+    """Every registry counts as large: its index is written under a temporary DATA_DIR."""
+    from devzone.enterprises import matching
+
+    settings.DATA_DIR = tmp_path
+    monkeypatch.setattr(matching, "SAVE_MIN_RECORDS", 1)
+    return tmp_path / "matching"
+
+
+def test_a_large_registrys_index_is_read_back_by_the_next_process(
+    registry, saved_index_dir, monkeypatch
+):
+    from devzone.enterprises import matching
+
+    first = suggest_enterprise("宁德时代")
+    assert [path.name for path in saved_index_dir.iterdir()] == [
+        f"registry-{matching.registry_version()}.npz"
+    ]
+    matching.forget_matcher()  # as in a new process
+    monkeypatch.setattr(matching, "build_matcher", _must_not_build)
+
+    assert suggest_enterprise("宁德时代") == first
+    assert suggest_enterprise("寧德時代").best.legal_name == CATL
+
+
+def test_a_registry_change_writes_a_new_index_file_and_removes_the_old(registry, saved_index_dir):
+    from devzone.enterprises.services import create_enterprise
+
+    suggest_enterprise("宁德时代")
+    before = {path.name for path in saved_index_dir.iterdir()}
+    create_enterprise(actor=None, legal_name="宁波新帆电子科技有限公司")
+
+    assert suggest_enterprise("新帆电子").best.legal_name == "宁波新帆电子科技有限公司"
+    after = {path.name for path in saved_index_dir.iterdir()}
+    assert len(after) == 1 and after != before
+
+
+def test_an_unreadable_index_file_is_rebuilt_and_replaced(registry, saved_index_dir):
+    from devzone.enterprises import matching
+
+    path = matching.index_path(matching.registry_version())
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"not an index")
+
+    assert suggest_enterprise("宁德时代").best.legal_name == CATL
+    assert path.read_bytes() != b"not an index"
+
+
+def test_a_confirmation_in_a_saved_index_survives_the_next_process(
+    registry, saved_index_dir, staff_a
+):
+    from devzone.enterprises import matching
+
+    confirm_match("宁德电池", registry[CATL], actor=staff_a)
+    suggest_enterprise("宁德电池")  # builds and writes the index with the confirmed alias
+    matching.forget_matcher()
+
+    result = suggest_enterprise("宁德电池")
+    assert result.decision == "matched" and result.best.legal_name == CATL
+
+
+def test_a_small_registry_writes_no_index_file(registry, settings, tmp_path):
+    settings.DATA_DIR = tmp_path
+
+    suggest_enterprise("宁德时代")
+
+    assert not (tmp_path / "matching").exists()
+
+
+def _must_not_build(**_):
+    raise AssertionError("the index should have been read from disk")

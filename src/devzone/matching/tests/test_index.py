@@ -131,3 +131,30 @@ def test_thresholds_decide_with_a_margin() -> None:
     assert rule.decide(70, None) is Decision.REVIEW
     assert rule.decide(40, None) is Decision.NONE
     assert rule.decide(None, None) is Decision.NONE
+
+
+def test_a_short_names_legal_form_does_not_crowd_out_its_candidates() -> None:
+    """广汽集团 is keyed by 广汽 alone: names whose own body holds 集团 (a parent group) must
+    not outrank the one that shares the trade name with it."""
+    groups = [
+        f"广州{place}集团{own}股份有限公司"
+        for place, own in (("岭南", "酒店"), ("港务", "物流"), ("建筑", "装饰"), ("轻工", "纸业"))
+    ]
+    records = [EnterpriseRecord(i, name) for i, name in enumerate(groups)]
+    records.append(EnterpriseRecord("gac", "广州汽车集团股份有限公司"))
+
+    result = NameIndex(records, max_candidates=2).match("广汽集团")
+
+    assert result.best is not None and result.best.record_id == "gac"
+
+
+def test_the_rarest_pairs_alone_find_a_full_name_when_few_postings_may_be_read() -> None:
+    records = [
+        EnterpriseRecord(i, f"浙江金华金帆{n}贸易有限公司") for i, n in enumerate("一二三四五")
+    ]
+    records.append(EnterpriseRecord("catl", "宁德时代新能源科技股份有限公司"))
+
+    index = NameIndex(records, postings_budget=1)  # only the rarest pair's list is read
+
+    assert index.match("宁德时代新能源科技").best.record_id == "catl"
+    assert index.match("浙江金华金帆三贸易").best.record_id == 2

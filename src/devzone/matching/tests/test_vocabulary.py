@@ -48,3 +48,28 @@ def test_the_group_alone_names_the_group_companys_namesake_first() -> None:
     )
     best = index.match("沈机").best
     assert best is not None and best.record_id == "shenyang"
+
+
+SAVING = (
+    "中节能太阳能股份有限公司",  # 中节能 itself, then industry words
+    "中节能环保装备股份有限公司",
+    "中节能风力发电股份有限公司",  # 中节能 + its own name 风力
+    "中节能万润股份有限公司",
+)
+
+
+def test_a_three_character_trade_name_before_industry_words_opens_a_family() -> None:
+    vocabulary = learned(SAVING)
+    assert vocabulary.split("中节能万润") == ("中节能", "万润", "")
+
+
+def test_a_two_character_trade_name_before_industry_words_opens_nothing() -> None:
+    names = ("金华金帆贸易有限公司", "丽水金帆电子有限公司", "衢州金帆科技有限公司")
+    assert learned(names).split("金帆达利") == ("", "金帆达利", "")
+
+
+def test_the_family_member_is_found_by_its_own_short_name() -> None:
+    records = [EnterpriseRecord(i, name) for i, name in enumerate(SAVING)]
+    records.append(EnterpriseRecord("wanrun", "深圳万润科技股份有限公司"))
+    best = NameIndex(records).match("万润股份").best
+    assert best is not None and best.record_id == 3
