@@ -12,7 +12,6 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.db import transaction
 
 from devzone.analytics.state import ledger_view
 from devzone.demo.ledger import DEMO_AS_OF
@@ -36,24 +35,6 @@ PERIODS = [
     (dt.date(2023, 1, 1), dt.date(2023, 6, 30)),
     (dt.date(2024, 1, 1), DEMO_AS_OF),
 ]
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    from devzone.demo.loader import load_demo
-    from devzone.enterprises.reference import load_industries
-    from devzone.regions.reference import load_regions, package_rows
-
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            load_regions(package_rows())
-            load_industries()
-            yield load_demo()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
 
 
 def test_zhaoqing_2023_targets_are_the_published_ones():
