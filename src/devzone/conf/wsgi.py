@@ -1,17 +1,22 @@
 """WSGI entry point for gunicorn: ``gunicorn devzone.conf.wsgi``.
 
 Loading the module also warms the process up (:func:`warm_up`): the URL configuration imports
-every view module and the API's schemas, and the most visited templates are compiled. Under
-``gunicorn --preload`` (as ``devzone serve`` runs it) that happens once, before the workers
-fork, instead of in each worker's first request.
+every view module and the API's schemas, the most visited templates are compiled, and the
+ledger's columns are read for the target, race and briefing rollups
+(:mod:`devzone.analytics.state`). Under ``gunicorn --preload`` (as ``devzone serve`` runs it)
+that happens once, before the workers fork, instead of in each worker's first request; the
+workers share the copy's memory until they refresh it.
 """
 
+import logging
 import os
 
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "devzone.conf.settings")
 application = get_wsgi_application()
+
+logger = logging.getLogger(__name__)
 
 WARM_TEMPLATES = ["web/dashboard.html", "web/project_list.html", "web/project_detail.html"]
 
@@ -24,6 +29,22 @@ def warm_up() -> None:
     get_resolver().url_patterns  # noqa: B018 (imports every urls and views module)
     for name in WARM_TEMPLATES:
         get_template(name)
+    _warm_ledger()
+
+
+def _warm_ledger() -> None:
+    """Read the ledger once; a database not set up yet is only reported. The connection is
+    closed afterwards, so that forked workers open their own."""
+    from django.db import DatabaseError, connections
+
+    from devzone.analytics.state import ledger_view
+
+    try:
+        ledger_view()
+    except DatabaseError as error:
+        logger.warning("the ledger was not read at start-up: %s", error)
+    finally:
+        connections.close_all()
 
 
 warm_up()
