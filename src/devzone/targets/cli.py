@@ -96,15 +96,15 @@ def show_progress(args: argparse.Namespace) -> int:
             "name": result.target.indicator.name,
             "actual": format_value(result.actual, unit),
             "target": format_value(result.target.value, unit),
-            "progress": result.progress_percent if result.progress is not None else "—",
+            "progress": "—" if result.progress is None else f"{result.progress_percent}%",
             "time": result.time_percent,
             "pace": paces[result.pace],
             "margin": format_margin(result.margin_points),
         }
         print(
             _(
-                "%(name)s: %(actual)s / %(target)s = %(progress)s%% at %(time)s%% of the "
-                "period: %(pace)s (%(margin)s)"
+                "%(name)s: %(actual)s / %(target)s = %(progress)s at %(time)s%% of the period: "
+                "%(pace)s (%(margin)s)"
             )
             % values
         )

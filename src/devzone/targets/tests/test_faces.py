@@ -34,6 +34,33 @@ def test_cli_progress_json(zq_plan, capsys):
     )
 
 
+@pytest.mark.parametrize(
+    ("language", "planned", "actual"),
+    [
+        (
+            "en",
+            "68.9 billion yuan / 70 billion yuan = 98.4% at 75.0% of the period: ahead of pace",
+            "31.66 billion yuan / 55 billion yuan = 57.6% at 75.0% of the period: behind pace",
+        ),
+        (
+            "zh-hans",
+            "689亿元 / 700亿元 = 98.4%，时间进度 75.0%：快于序时进度",
+            "316.6亿元 / 550亿元 = 57.6%，时间进度 75.0%：慢于序时进度",
+        ),
+    ],
+)
+def test_cli_progress_reads_in_the_command_lines_language(
+    zq_plan, capsys, monkeypatch, language, planned, actual
+):
+    from django.utils import translation
+
+    monkeypatch.setenv("DEVZONE_LANGUAGE", language)
+    with translation.override(language):
+        assert _run("targets", "progress", "--plan", PLAN_NAME, "--as-of", "2023-09-30") == 0
+    out = capsys.readouterr().out
+    assert planned in out and actual in out
+
+
 def test_cli_race_json(zq_plan, capsys):
     assert _run("race", "--scorecard", SCORECARD_NAME, "--period", "2023-09", "--json") == 0
     ranking = json.loads(capsys.readouterr().out)["ranking"]
