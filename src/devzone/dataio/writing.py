@@ -7,6 +7,7 @@ milestones and investor links of new projects can be inserted in the same batche
 from __future__ import annotations
 
 import operator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,18 +81,43 @@ def _write_projects(plan: Plan, writer: BulkWriter, inserted: list[int]) -> None
 
 
 def _insert_projects(plan: Plan, writer: BulkWriter) -> list[int]:
-    ids = writer.reserve_ids(Project, len(plan.projects_new))
-    for change, pk in zip(plan.projects_new, ids, strict=True):
-        change.pk = pk
-        change.row.project_id = pk  # type: ignore[union-attr]
-    now = writer.db_now
-    values = operator.itemgetter(*PROJECT_COLUMNS)
-    writer.insert(
-        Project,
-        ("id", "created_at", "updated_at", *PROJECT_COLUMNS),
-        ((c.pk, now, now, *values(c.after)) for c in plan.projects_new),
+    return _insert(Project, plan.projects_new, PROJECT_COLUMNS, writer, prepare=_own_row)
+
+
+def _insert_milestones(plan: Plan, writer: BulkWriter) -> list[int]:
+    return _insert(Milestone, plan.milestones_new, MILESTONE_COLUMNS, writer, prepare=_owner)
+
+
+def _insert_links(plan: Plan, writer: BulkWriter) -> list[int]:
+    return _insert(
+        ProjectInvestor, plan.links_new, LINK_COLUMNS, writer, prepare=_owner, timestamps=False
     )
+
+
+def _insert(
+    model: type[Model],
+    changes: list[Change],
+    columns: tuple[str, ...],
+    writer: BulkWriter,
+    *,
+    prepare: Callable[[Change], None],
+    timestamps: bool = True,
+) -> list[int]:
+    """Reserve ids for the new rows of ``changes``, let ``prepare`` link each, insert them."""
+    ids = writer.reserve_ids(model, len(changes))
+    for change, pk in zip(changes, ids, strict=True):
+        change.pk = pk
+        prepare(change)
+    values = operator.itemgetter(*columns)
+    stamps = (writer.db_now, writer.db_now) if timestamps else ()
+    head = ("id", "created_at", "updated_at") if timestamps else ("id",)
+    writer.insert(model, (*head, *columns), ((c.pk, *stamps, *values(c.after)) for c in changes))
     return ids
+
+
+def _own_row(change: Change) -> None:
+    """A new project's row of the file now knows its id."""
+    change.row.project_id = change.pk  # type: ignore[union-attr]
 
 
 def _history(changes: list[Change], label=None, encode=_snapshot):  # type: ignore[no-untyped-def]
@@ -135,21 +161,6 @@ def _kind_label(kind: str) -> str:
     return str(MilestoneKind(kind).label)
 
 
-def _insert_milestones(plan: Plan, writer: BulkWriter) -> list[int]:
-    ids = writer.reserve_ids(Milestone, len(plan.milestones_new))
-    for change, pk in zip(plan.milestones_new, ids, strict=True):
-        change.pk = pk
-        _owner(change)
-    now = writer.db_now
-    values = operator.itemgetter(*MILESTONE_COLUMNS)
-    writer.insert(
-        Milestone,
-        ("id", "created_at", "updated_at", *MILESTONE_COLUMNS),
-        ((c.pk, now, now, *values(c.after)) for c in plan.milestones_new),
-    )
-    return ids
-
-
 def _write_milestones(plan: Plan, writer: BulkWriter, inserted: list[int]) -> None:
     ids = inserted + _insert_milestones(plan, writer)
     now = writer.db_now
@@ -176,20 +187,6 @@ def _write_milestones(plan: Plan, writer: BulkWriter, inserted: list[int]) -> No
 
     changes = plan.milestones_changed
     record_changes_bulk(writer, Milestone, _history(changes, label, _milestone_json))
-
-
-def _insert_links(plan: Plan, writer: BulkWriter) -> list[int]:
-    ids = writer.reserve_ids(ProjectInvestor, len(plan.links_new))
-    for change, pk in zip(plan.links_new, ids, strict=True):
-        change.pk = pk
-        _owner(change)
-    values = operator.itemgetter(*LINK_COLUMNS)
-    writer.insert(
-        ProjectInvestor,
-        ("id", *LINK_COLUMNS),
-        ((c.pk, *values(c.after)) for c in plan.links_new),
-    )
-    return ids
 
 
 def _write_links(
