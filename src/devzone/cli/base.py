@@ -67,3 +67,15 @@ def run_service(function: Any, *args: Any, **kwargs: Any) -> Any:
         raise CommandError(describe_validation_error(error)) from error
     except PermissionDenied as error:
         raise CommandError(str(error)) from error
+
+
+def user_named(username: str | None) -> Any:
+    """The user called ``username`` (None for none given: the operator), or a CommandError."""
+    if not username:
+        return None
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.filter(username=username).first()
+    if user is None:
+        raise CommandError(_("no user named %(name)s") % {"name": repr(username)})
+    return user

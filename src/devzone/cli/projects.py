@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any
 
-from devzone.cli.base import CommandError, setup_django
+from devzone.cli.base import setup_django, user_named
 from devzone.cli.i18n import gettext as _
 
 
@@ -16,7 +16,7 @@ def list_projects(args: argparse.Namespace) -> int:
 
     projects = Project.objects.all()
     if args.user:
-        projects = Project.objects.visible_to(_user(args.user))
+        projects = Project.objects.visible_to(user_named(args.user))
     if args.zone:
         projects = projects.filter(zone__slug=args.zone)
     projects = projects.select_related("zone").with_stage().order_by("zone__slug", "name")
@@ -26,15 +26,6 @@ def list_projects(args: argparse.Namespace) -> int:
     else:
         _print_table(rows)
     return 0
-
-
-def _user(username: str) -> Any:
-    from django.contrib.auth import get_user_model
-
-    user = get_user_model().objects.filter(username=username).first()
-    if user is None:
-        raise CommandError(_("no user named %(name)s") % {"name": repr(username)})
-    return user
 
 
 def _row(project: Any) -> dict[str, Any]:

@@ -7,7 +7,7 @@ import getpass
 import sys
 from typing import Any
 
-from devzone.cli.base import CommandError, run_service, setup_django
+from devzone.cli.base import CommandError, run_service, setup_django, user_named
 from devzone.cli.i18n import gettext as _
 
 
@@ -82,13 +82,9 @@ def _read_password(from_stdin: bool) -> str:
 def token_create(args: argparse.Namespace) -> int:
     """Print a new API token on stdout (only there, only once)."""
     setup_django()
-    from django.contrib.auth import get_user_model
-
     from devzone.accounts.services import issue_token
 
-    user = get_user_model().objects.filter(username=args.username).first()
-    if user is None:
-        raise CommandError(_("no user named %(name)s") % {"name": repr(args.username)})
+    user = user_named(args.username)
     key = run_service(issue_token, user, actor=None, name=args.name)
     print(key)
     print(_("Store this token now: it is not shown again."), file=sys.stderr)

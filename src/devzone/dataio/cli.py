@@ -13,6 +13,7 @@ import json
 import sys
 from typing import Any
 
+from devzone.cli.base import user_named
 from devzone.cli.i18n import gettext as _
 
 FORMATS = ("xlsx", "csv", "oc4ids")
@@ -118,19 +119,6 @@ def _setup() -> None:
     setup_django()
 
 
-def _user(username: str | None) -> Any:
-    from devzone.cli.base import CommandError
-
-    if not username:
-        return None
-    from django.contrib.auth import get_user_model
-
-    user = get_user_model().objects.filter(username=username).first()
-    if user is None:
-        raise CommandError(_("no user named %(name)s") % {"name": repr(username)})
-    return user
-
-
 def _zone(slug: str | None) -> Any:
     from devzone.cli.base import CommandError
 
@@ -184,7 +172,7 @@ def run_import(args: argparse.Namespace) -> int:
     from devzone.dataio.reports import import_reports
 
     options: dict[str, Any] = {
-        "actor": _user(args.user),
+        "actor": user_named(args.user),
         "dry_run": args.dry_run,
         "skip_invalid": args.skip_invalid,
         "default_zone": _zone(args.zone),
@@ -251,7 +239,7 @@ def run_export(args: argparse.Namespace) -> int:
     from devzone.dataio.oc4ids import export_oc4ids
 
     projects = filtered_projects(
-        _user(args.user),
+        user_named(args.user),
         zone=_zone(args.zone),
         stage=args.stage,
         status=args.status,

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from devzone.cli.base import CommandError, run_service, setup_django
+from devzone.cli.base import CommandError, run_service, setup_django, user_named
 from devzone.cli.i18n import gettext as _
 
 
@@ -72,17 +72,6 @@ def register(subparsers: Any) -> None:
     match.set_defaults(handler=match_file)
 
 
-def _user(username: str | None) -> Any:
-    if not username:
-        return None
-    from django.contrib.auth import get_user_model
-
-    user = get_user_model().objects.filter(username=username).first()
-    if user is None:
-        raise CommandError(_("no user named %(name)s") % {"name": repr(username)})
-    return user
-
-
 # --- import ----------------------------------------------------------------------------------
 
 
@@ -97,7 +86,7 @@ def import_file(args: argparse.Namespace) -> int:
         summary = run_service(
             import_registry,
             args.file,
-            actor=_user(args.user),
+            actor=user_named(args.user),
             dry_run=args.dry_run,
             skip_invalid=args.skip_invalid,
             progress=bar,
@@ -208,7 +197,7 @@ def match_file(args: argparse.Namespace) -> int:
     matcher = build_matcher(thresholds=_thresholds(args))
     run, results = match_names(
         names,
-        actor=_user(args.user),
+        actor=user_named(args.user),
         source=Path(args.file).name,
         matcher=matcher,
         store=not args.no_store,
