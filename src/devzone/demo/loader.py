@@ -52,24 +52,19 @@ def load_demo() -> DemoSummary:
     )
     summary.created["meetings"] = zhaoqing_records.big_battle_meetings(zones, departments)
     summary.users, summary.created["users"] = ensure_users()
-    _load_domain_demos()
-    summary.created["leads"] = _load_leads()
+    summary.created["leads"] = _load_domain_demos()
     return summary
 
 
-def _load_domain_demos() -> None:
-    """The other domains' demo data (chains, targets …), each idempotent on its own."""
+def _load_domain_demos() -> int:
+    """The other domains' demo data (chains, targets …), each idempotent on its own; returns
+    how many leads were created (they court firms for the chains' gaps, so come after them)."""
     from devzone.chains.demo import load_demo_chains
     from devzone.indicators.demo import load_demo_indicators
+    from devzone.leads.demo import load_demo_leads
     from devzone.targets.demo import load_demo_targets
 
     load_demo_chains()
     load_demo_targets()
     load_demo_indicators()
-
-
-def _load_leads() -> int:
-    """After the chains: the leads court firms for their gap links."""
-    from devzone.leads.demo import load_demo_leads
-
     return load_demo_leads()
