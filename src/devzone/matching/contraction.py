@@ -80,12 +80,6 @@ def part_labels(name: LegalName, vocabulary: Vocabulary | None = None) -> str:
     return "".join(labels)
 
 
-def clear_label_caches() -> None:
-    """Empty the caches of industry, region and legal-form labels."""
-    for cached in (_industry_labels, _region_labels, _form_labels):
-        cached.cache_clear()
-
-
 def _word(part: str, text: str) -> str:
     """Labels of one word: its part letter, upper case on the first character."""
     return (part + part.lower() * (len(text) - 1)) if text else ""

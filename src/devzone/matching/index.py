@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from .contraction import DEFAULT_WEIGHTS, ContractionWeights, clear_label_caches
+from .contraction import DEFAULT_WEIGHTS, ContractionWeights
 from .legalname import LegalName, parse_legal_name
 from .postings import WINDOW, PairPostings, pair_keys, text_key
 from .query import Query, Reading, parse_query
@@ -109,11 +109,6 @@ class NameIndex:
         rules, and ``OSError`` when it cannot be read.
         """
         return load_index(path, **options)
-
-    def clear_caches(self) -> None:
-        """Forget parsed candidates and cached labels (memory; a cold start for timing)."""
-        self._targets.clear()
-        clear_label_caches()
 
     def __len__(self) -> int:
         """Number of records."""

@@ -142,11 +142,6 @@ def _texts(blob: np.ndarray) -> list[str]:
     return blob.tobytes().decode("utf-8").split(_SEPARATOR)[:-1]
 
 
-def _counter(data: dict[str, np.ndarray], name: str) -> Counter[str]:
-    words, counts = _texts(data[f"{name}_words"]), data[f"{name}_counts"].tolist()
-    return Counter(dict(zip(words, counts, strict=True)))
-
-
 def _empty() -> tuple[np.ndarray, np.ndarray]:
     return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.uint32)
 
