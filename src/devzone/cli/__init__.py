@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from devzone.cli.base import CommandError, report_error
+from devzone.cli.base import CommandError, describe_file_error, report_error
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -36,6 +36,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except OSError as error:
+        if not error.filename:
+            raise
+        report_error(describe_file_error(error))
+        return 2
     except Exception as error:
         if not _is_database_error(error):
             raise

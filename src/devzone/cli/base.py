@@ -79,3 +79,17 @@ def user_named(username: str | None) -> Any:
     if user is None:
         raise CommandError(_("no user named %(name)s") % {"name": repr(username)})
     return user
+
+
+def describe_file_error(error: OSError) -> str:
+    """A file that cannot be read or written, in one line: "/x/b.pdf: no such folder"."""
+    import errno
+
+    reasons = {
+        errno.ENOENT: _("no such file or folder"),
+        errno.EACCES: _("permission denied"),
+        errno.EISDIR: _("is a folder"),
+        errno.ENOSPC: _("the disk is full"),
+    }
+    reason = reasons.get(error.errno or 0, error.strerror or str(error))
+    return _("%(file)s: %(reason)s") % {"file": error.filename, "reason": reason}

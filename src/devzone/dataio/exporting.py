@@ -165,26 +165,28 @@ def _write_xlsx(path: Path, headers: list[str], records: Iterator[list[Any]], sc
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(str(translation.gettext("Projects")))
-    sheet.freeze_panes = "A2"
-    for index, spec in enumerate(EXPORTED, start=1):
-        width = WIDTHS.get(spec.key, max(12, min(24, len(headers[index - 1]) * 2)))
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    bold = Font(bold=True)
-    sheet.append([_styled(WriteOnlyCell(sheet, value=h), font=bold) for h in headers])
-    formats = [_number_format(spec, scale) for spec in EXPORTED]
-    count = 0
-    for values in records:
-        row = []
-        for spec, value, number_format in zip(EXPORTED, values, formats, strict=True):
-            cell = _cell(spec, value, scale, text=False)
-            if number_format and cell is not None:
-                cell = _styled(WriteOnlyCell(sheet, value=cell), number_format=number_format)
-            row.append(cell)
-        sheet.append(row)
-        count += 1
-    workbook.save(path)
+    # Open the file first: a path that cannot be written fails before the workbook starts.
+    with open(path, "wb") as stream:
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet(str(translation.gettext("Projects")))
+        sheet.freeze_panes = "A2"
+        for index, spec in enumerate(EXPORTED, start=1):
+            width = WIDTHS.get(spec.key, max(12, min(24, len(headers[index - 1]) * 2)))
+            sheet.column_dimensions[get_column_letter(index)].width = width
+        bold = Font(bold=True)
+        sheet.append([_styled(WriteOnlyCell(sheet, value=h), font=bold) for h in headers])
+        formats = [_number_format(spec, scale) for spec in EXPORTED]
+        count = 0
+        for values in records:
+            row = []
+            for spec, value, number_format in zip(EXPORTED, values, formats, strict=True):
+                cell = _cell(spec, value, scale, text=False)
+                if number_format and cell is not None:
+                    cell = _styled(WriteOnlyCell(sheet, value=cell), number_format=number_format)
+                row.append(cell)
+            sheet.append(row)
+            count += 1
+        workbook.save(stream)
     return count
 
 

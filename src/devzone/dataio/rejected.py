@@ -37,8 +37,10 @@ def write_rejected(path: str | Path, layout: Layout, rows: list[Any]) -> None:
 def _write_xlsx(path: Path, lines: list[list[Any]]) -> None:
     from openpyxl import Workbook
 
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(str(_("Rejected rows")))
-    for line in lines:
-        sheet.append(["" if value is None else value for value in line])
-    workbook.save(path)
+    # Open the file first: a path that cannot be written fails before the workbook starts.
+    with open(path, "wb") as stream:
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet(str(_("Rejected rows")))
+        for line in lines:
+            sheet.append(["" if value is None else value for value in line])
+        workbook.save(stream)

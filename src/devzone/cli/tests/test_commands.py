@@ -167,3 +167,12 @@ def test_a_database_without_tables_is_reported_without_a_traceback(db, capsys, m
 
     assert main(["projects", "list"]) == 1
     assert "devzone migrate" in capsys.readouterr().err
+
+
+def test_a_file_that_cannot_be_written_is_one_line_not_a_traceback(db, tmp_path, capsys):
+    target = tmp_path / "no such folder" / "template.xlsx"
+
+    assert main(["template", "-o", str(target)]) == 2
+
+    err = capsys.readouterr().err
+    assert err.strip() == f"devzone: error: {target}: no such file or folder"
