@@ -2,8 +2,8 @@
 
 devzone: python-calamine reads the .xlsx (while the sheet is scanned for error cells), every
 row is validated a column at a time, and projects, milestones, investor links and their change
-records are written in bulk in one transaction; new projects are inserted while a thread checks
-the next rows, and rolled back if any row is refused.
+records are written in bulk in one transaction; new projects and their change records are
+inserted while a thread checks the next rows, and rolled back if any row is refused.
 
 Baseline: ``pandas.read_excel(engine="openpyxl")`` and one ``Project.objects.create`` (plus
 ``Milestone.objects.create`` per date) per row, without validation or history. It is timed on

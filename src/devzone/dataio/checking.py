@@ -13,12 +13,13 @@ from __future__ import annotations
 import queue
 import sys
 import threading
-from collections.abc import Callable, Container, Generator, Iterator
-from typing import Any
+from collections.abc import Callable, Generator, Iterator
+from typing import Any, TypeVar
 
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from devzone.dataio.known import KnownProjects
 from devzone.dataio.layout import Layout
 from devzone.dataio.ledger import ProjectRow, ProjectRowReader
 from devzone.dataio.planning import check_creatable, check_duplicates, match_existing
@@ -26,6 +27,7 @@ from devzone.dataio.reading import Row, Table
 from devzone.dataio.results import Issue
 
 Progress = Callable[[int, int, str], None]
+T = TypeVar("T")
 CHUNK = 2000  # rows read at once, and between two progress reports
 # While a thread reads rows, the thread writing them waits for the interpreter lock after each
 # statement, by default up to 5 ms; a shorter interval keeps the database busy.
@@ -55,11 +57,17 @@ def _chunks(
 
 
 def checked_in_background(
-    raw: list[Row], reader: ProjectRowReader, layout: Layout, table: Table
-) -> Generator[list[ProjectRow], None, None]:
+    raw: list[Row],
+    reader: ProjectRowReader,
+    layout: Layout,
+    table: Table,
+    then: Callable[[list[ProjectRow]], T],
+) -> Generator[tuple[list[ProjectRow], T], None, None]:
     """The chunks of :func:`check_rows`, read by a thread of their own, in order.
 
-    The reader must need no database (see :meth:`ProjectRowReader.prepare_for_thread`): the
+    Each chunk comes with what ``then`` made of it on the same thread, chunk after chunk: work
+    done there leaves the caller's thread free for the database. Neither the reader nor
+    ``then`` may need the database (see :meth:`ProjectRowReader.prepare_for_thread`): the
     thread has no connection of its own inside the import's transaction. The thread reads in
     the language of the caller; an exception in it is raised here.
     """
@@ -74,7 +82,7 @@ def checked_in_background(
                 for chunk in _chunks(raw, reader, layout, table):
                     if stop.is_set():
                         return
-                    chunks.put(chunk)
+                    chunks.put((chunk, then(chunk)))
         except BaseException as exc:  # handed to the caller, raised there
             chunks.put(_Failed(exc))
         finally:
@@ -104,12 +112,11 @@ def check_together(
     rows: list[ProjectRow],
     reader: ProjectRowReader,
     layout: Layout,
-    *,
-    exclude: Container[int] = (),
+    known: KnownProjects | None = None,
 ) -> None:
-    """Duplicates, matches with existing projects (not those in ``exclude``), new projects."""
+    """Duplicates, matches with existing projects (see :class:`KnownProjects`), new projects."""
     check_duplicates(rows)
-    match_existing(rows, reader, exclude=exclude)
+    match_existing(rows, reader, known)
     check_creatable(rows, {c.spec.key: c.header for c in layout.columns})
 
 

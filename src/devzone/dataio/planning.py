@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Container
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.translation import gettext as _
 
+from devzone.dataio.known import KnownProjects
 from devzone.dataio.ledger import ProjectRow, ProjectRowReader
 from devzone.dataio.lookups import clean_name
 from devzone.projects.choices import ConstructionType, InvestorRole, ProjectKind
@@ -114,48 +114,34 @@ def check_duplicates(rows: list[ProjectRow]) -> None:
 
 
 def match_existing(
-    rows: list[ProjectRow], reader: ProjectRowReader, *, exclude: Container[int] = ()
+    rows: list[ProjectRow], reader: ProjectRowReader, known: KnownProjects | None = None
 ) -> None:
     """Set ``target_id`` of each row that names an existing project; flag the clashes.
 
-    Projects whose ids are in ``exclude`` (those this import has just inserted) are not seen.
+    ``known`` holds what the import has already read of the projects (and which it has
+    inserted itself, not to be seen); by default they are read here.
     """
-    codes = sorted({r.fields["code"] for r in rows if r.fields.get("code")})
-    by_code: dict[str, tuple[int, int]] = {}
-    for start in range(0, len(codes), CHUNK):
-        found = Project.objects.filter(code__in=codes[start : start + CHUNK])
-        by_code.update(
-            {
-                code: (pk, zone)
-                for pk, code, zone in found.values_list("id", "code", "zone_id")
-                if pk not in exclude
-            }
-        )
-    zones = sorted({r.zone.pk for r in rows if r.zone is not None})
-    by_name: dict[tuple[int, str], list[tuple[int, str | None]]] = defaultdict(list)
-    for pk, zone, code, name in Project.objects.filter(zone_id__in=zones).values_list(
-        "id", "zone_id", "code", "name"
-    ):
-        if pk not in exclude:
-            by_name[(zone, clean_name(name))].append((pk, code))
-    zone_of = {pk: zone for pk, zone in by_code.values()}
+    known = known or KnownProjects()
+    known.load_codes(r.fields.get("code") for r in rows)
+    known.load_zones({r.zone.pk for r in rows if r.zone is not None})
+    zone_of = {}
     for row in rows:
-        _match_row(row, by_code, by_name)
+        _match_row(row, known)
+        if row.target_id is not None and row.fields.get("code"):
+            found = known.by_code(row.fields["code"])
+            if found is not None:
+                zone_of[found[0]] = found[1]
     _check_target_zones(rows, reader, zone_of)
 
 
-def _match_row(
-    row: ProjectRow,
-    by_code: dict[str, tuple[int, int]],
-    by_name: dict[tuple[int, str], list[tuple[int, str | None]]],
-) -> None:
+def _match_row(row: ProjectRow, known: KnownProjects) -> None:
     code = row.fields.get("code")
-    if code and code in by_code:
-        row.target_id = by_code[code][0]
+    if code and (by_code := known.by_code(code)) is not None:
+        row.target_id = by_code[0]
         return
     if row.zone is None or not row.fields.get("name"):
         return
-    found = by_name.get((row.zone.pk, clean_name(row.fields["name"])), [])
+    found = known.named(row.zone.pk, clean_name(row.fields["name"]))
     if len(found) > 1:
         row.error(
             "",

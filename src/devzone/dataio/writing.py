@@ -25,48 +25,50 @@ LINK_COLUMNS = ("project_id", "enterprise_id", "role")
 
 @dataclass
 class Inserted:
-    """Ids of the records of new projects already inserted, their change records not yet made."""
+    """Ids of the records of new projects written early, with their change records."""
 
     projects: list[int] = field(default_factory=list)
     milestones: list[int] = field(default_factory=list)
     links: list[int] = field(default_factory=list)
 
 
-def apply_plan(
-    plan: Plan,
-    writer: BulkWriter,
-    *,
-    enterprise_names: dict[int, str],
-    inserted: Inserted | None = None,
-) -> None:
-    """Write ``plan`` and the change records of it all, and of ``inserted`` before it.
+def apply_plan(plan: Plan, writer: BulkWriter, *, enterprise_names: dict[int, str]) -> None:
+    """Write ``plan`` and the change records of it all.
 
-    The records come out in the order of a plan written at once: the projects' (created, then
-    updated), the milestones', the investor links'.
+    The records come out in the order of the plan: the projects' (created, then updated), the
+    milestones', the investor links'.
     """
-    inserted = inserted or Inserted()
-    _write_projects(plan, writer, inserted.projects)
-    _write_milestones(plan, writer, inserted.milestones)
-    _write_links(plan, writer, enterprise_names, inserted.links)
+    _write_projects(plan, writer)
+    _write_milestones(plan, writer)
+    _write_links(plan, writer, enterprise_names)
     writer.flush_history()
 
 
 def insert_new(plan: Plan, writer: BulkWriter, inserted: Inserted) -> None:
-    """Insert the new projects of ``plan`` with their milestones and links, without history.
+    """Insert the new projects of ``plan``, their milestones and links, and their records.
 
-    The change records are made later by :func:`apply_plan`, from the ids kept in ``inserted``.
+    For the early writes of an import (:mod:`devzone.dataio.overlap`): the change records are
+    made by the database from the rows just inserted, while the next rows are being checked on
+    another thread (SQLite and PostgreSQL work without holding Python's interpreter lock).
+    ``inserted`` collects the ids written.
     """
-    inserted.projects += _insert_projects(plan, writer)
-    inserted.milestones += _insert_milestones(plan, writer)
-    inserted.links += _insert_links(plan, writer)
+    projects = _insert_projects(plan, writer)
+    milestones = _insert_milestones(plan, writer)
+    links = _insert_links(plan, writer)
+    _record_new_projects(writer, projects)
+    _record_new_milestones(writer, milestones)
+    _record_new_links(writer, links)
+    inserted.projects += projects
+    inserted.milestones += milestones
+    inserted.links += links
 
 
 def _snapshot(pk: int, values: dict[str, Any] | None) -> dict[str, Any] | None:
     return None if values is None else {"id": pk, **values}
 
 
-def _write_projects(plan: Plan, writer: BulkWriter, inserted: list[int]) -> None:
-    ids = inserted + _insert_projects(plan, writer)
+def _write_projects(plan: Plan, writer: BulkWriter) -> None:
+    ids = _insert_projects(plan, writer)
     now = writer.db_now
     writer.update(
         Project,
@@ -75,9 +77,13 @@ def _write_projects(plan: Plan, writer: BulkWriter, inserted: list[int]) -> None
     )
     for change in plan.projects_changed:
         change.row.project_id = change.pk  # type: ignore[union-attr]
+    _record_new_projects(writer, ids)
+    record_changes_bulk(writer, Project, _history(plan.projects_changed))
+
+
+def _record_new_projects(writer: BulkWriter, ids: list[int]) -> None:
     snapshot = writer.snapshot_sql(Project, ("id", *PROJECT_COLUMNS))
     writer.record_inserted(Project, ids, label="t.name", snapshot=snapshot)
-    record_changes_bulk(writer, Project, _history(plan.projects_changed))
 
 
 def _insert_projects(plan: Plan, writer: BulkWriter) -> list[int]:
@@ -161,8 +167,8 @@ def _kind_label(kind: str) -> str:
     return str(MilestoneKind(kind).label)
 
 
-def _write_milestones(plan: Plan, writer: BulkWriter, inserted: list[int]) -> None:
-    ids = inserted + _insert_milestones(plan, writer)
+def _write_milestones(plan: Plan, writer: BulkWriter) -> None:
+    ids = _insert_milestones(plan, writer)
     now = writer.db_now
     columns = ("planned_date", "actual_date", "note")
     writer.update(
@@ -170,8 +176,33 @@ def _write_milestones(plan: Plan, writer: BulkWriter, inserted: list[int]) -> No
         (*columns, "updated_at"),
         ((*(c.after[k] for k in columns), now, c.pk) for c in plan.milestones_changed),
     )
+    _record_new_milestones(writer, ids)
     labels = {kind: _kind_label(kind) for kind in MilestoneKind.values}
-    # New milestones: their records are made by the database from the rows just inserted.
+
+    def label(change: Change) -> str:
+        return f"{change.label} · {labels[(change.after or change.before or {})['kind']]}"
+
+    changes = plan.milestones_changed
+    record_changes_bulk(writer, Milestone, _history(changes, label, _milestone_json))
+
+
+def _write_links(plan: Plan, writer: BulkWriter, enterprise_names: dict[int, str]) -> None:
+    ids = _insert_links(plan, writer)
+    writer.update(ProjectInvestor, ("role",), ((c.after["role"], c.pk) for c in plan.links_changed))
+    writer.delete(ProjectInvestor, [c.pk for c in plan.links_gone])
+    _record_new_links(writer, ids)
+
+    def label(change: Change) -> str:
+        values = change.after or change.before or {}
+        return f"{enterprise_names.get(values['enterprise_id'], '?')} → {change.label}"
+
+    changes = plan.links_changed + plan.links_gone
+    record_changes_bulk(writer, ProjectInvestor, _history(changes, label, _link_json))
+
+
+def _record_new_milestones(writer: BulkWriter, ids: list[int]) -> None:
+    """Their records are made by the database from the rows just inserted."""
+    labels = {kind: _kind_label(kind) for kind in MilestoneKind.values}
     kinds = " ".join("WHEN %s THEN %s" for _kind in labels)
     writer.record_inserted(
         Milestone,
@@ -182,19 +213,8 @@ def _write_milestones(plan: Plan, writer: BulkWriter, inserted: list[int]) -> No
         snapshot=writer.snapshot_sql(Milestone, ("id", *MILESTONE_COLUMNS)),
     )
 
-    def label(change: Change) -> str:
-        return f"{change.label} · {labels[(change.after or change.before or {})['kind']]}"
 
-    changes = plan.milestones_changed
-    record_changes_bulk(writer, Milestone, _history(changes, label, _milestone_json))
-
-
-def _write_links(
-    plan: Plan, writer: BulkWriter, enterprise_names: dict[int, str], inserted: list[int]
-) -> None:
-    ids = inserted + _insert_links(plan, writer)
-    writer.update(ProjectInvestor, ("role",), ((c.after["role"], c.pk) for c in plan.links_changed))
-    writer.delete(ProjectInvestor, [c.pk for c in plan.links_gone])
+def _record_new_links(writer: BulkWriter, ids: list[int]) -> None:
     writer.record_inserted(
         ProjectInvestor,
         ids,
@@ -205,10 +225,3 @@ def _write_links(
         ),
         snapshot=writer.snapshot_sql(ProjectInvestor, ("id", *LINK_COLUMNS)),
     )
-
-    def label(change: Change) -> str:
-        values = change.after or change.before or {}
-        return f"{enterprise_names.get(values['enterprise_id'], '?')} → {change.label}"
-
-    changes = plan.links_changed + plan.links_gone
-    record_changes_bulk(writer, ProjectInvestor, _history(changes, label, _link_json))

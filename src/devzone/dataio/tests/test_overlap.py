@@ -123,11 +123,13 @@ def test_new_rows_written_early_and_updates_after_match_a_dry_run(
     created = ChangeRecord.objects.filter(action="create", request_id="")
     project_type = ContentType.objects.get_for_model(Project)
     assert created.filter(content_type=project_type).count() == MANY - 2 + 2  # + 2 services
-    # The records read as a plan written at once: every project's before any milestone's.
-    kinds = list(
-        ChangeRecord.objects.filter(actor=staff_a).order_by("id").values_list("content_type_id")
-    )
-    projects_last = max(i for i, (kind,) in enumerate(kinds) if kind == project_type.pk)
-    milestone_type = ContentType.objects.get_for_model(Milestone).pk
-    assert projects_last < min(i for i, (kind,) in enumerate(kinds) if kind == milestone_type)
+    # Each project's record comes before those of its milestones and investor links.
+    records = ChangeRecord.objects.filter(actor=staff_a).order_by("id")
+    first: dict[int, int] = {}
+    for position, (kind, after) in enumerate(records.values_list("content_type_id", "after")):
+        if kind == project_type.pk:
+            first.setdefault(after["id"], position)
+        elif after and "project_id" in after:
+            assert first[after["project_id"]] < position
+    assert len(first) == MANY
     assert ChangeRecord.objects.filter(actor=staff_a, action="update").count() == 2

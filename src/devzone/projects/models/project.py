@@ -49,8 +49,12 @@ class Project(TimeStampedModel):
         ),
     )
     name = models.CharField(_("name"), max_length=200)
-    zone = models.ForeignKey(
-        "regions.Zone", on_delete=models.PROTECT, related_name="projects", verbose_name=_("zone")
+    zone = models.ForeignKey(  # indexed by projects_zone_name_idx, which it leads
+        "regions.Zone",
+        on_delete=models.PROTECT,
+        related_name="projects",
+        db_index=False,
+        verbose_name=_("zone"),
     )
     industry = models.ForeignKey(
         "enterprises.Industry",
@@ -154,7 +158,9 @@ class Project(TimeStampedModel):
 
 
 class ProjectInvestor(models.Model):
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, verbose_name=_("project"))
+    project = models.ForeignKey(  # indexed by projects_investor_unique, which it leads
+        Project, on_delete=models.CASCADE, db_index=False, verbose_name=_("project")
+    )
     enterprise = models.ForeignKey(
         "enterprises.Enterprise", on_delete=models.PROTECT, verbose_name=_("enterprise")
     )
@@ -179,8 +185,12 @@ class ProjectInvestor(models.Model):
 class Milestone(TimeStampedModel):
     """One lifecycle step of a project with its planned and actual dates."""
 
-    project = models.ForeignKey(
-        Project, on_delete=models.CASCADE, related_name="milestones", verbose_name=_("project")
+    project = models.ForeignKey(  # indexed by projects_milestone_unique, which it leads
+        Project,
+        on_delete=models.CASCADE,
+        related_name="milestones",
+        db_index=False,
+        verbose_name=_("project"),
     )
     kind = models.CharField(_("milestone"), max_length=24, choices=MilestoneKind.choices)
     planned_date = models.DateField(_("planned date"), null=True, blank=True)

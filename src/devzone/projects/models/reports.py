@@ -14,10 +14,11 @@ class InvestmentReport(TimeStampedModel):
     Year-to-date and since-start totals are sums over these rows, never stored.
     """
 
-    project = models.ForeignKey(
+    project = models.ForeignKey(  # indexed by projects_report_month, which it leads
         "projects.Project",
         on_delete=models.CASCADE,
         related_name="reports",
+        db_index=False,
         verbose_name=_("project"),
     )
     month = models.DateField(_("month"), help_text=_("The first day of the month reported."))
