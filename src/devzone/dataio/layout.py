@@ -321,12 +321,11 @@ def _is_totals(values: list[object], name_index: int | None) -> bool:
 
 def _is_section(values: list[object]) -> bool:
     """A heading row such as "一、续建项目（20个）": one text cell, numbered with 一二三."""
-    first = next((v for v in values if not is_blank(v)), None)
-    if not isinstance(first, str):
-        return False
-    if not _SECTION.match(unicodedata.normalize("NFKC", first.strip())):
-        return False
-    return sum(1 for v in values if not is_blank(v)) == 1
+    filled = (v for v in values if not is_blank(v))
+    first = next(filled, None)
+    if not isinstance(first, str) or next(filled, None) is not None:
+        return False  # a data row: more than one cell (the common case, settled first)
+    return bool(_SECTION.match(unicodedata.normalize("NFKC", first.strip())))
 
 
 def scale_of(column: Column) -> Decimal:

@@ -262,11 +262,11 @@ def _plan_new(row: ProjectRow, plan: Plan) -> None:
     for kind, dates in row.milestones.items():
         planned, actual = dates.get("planned_date"), dates.get("actual_date")
         if planned or actual:
-            values = {
+            values = {  # dates as the database stores them: no adapter call when inserting
                 "project_id": None,
                 "kind": kind,
-                "planned_date": planned,
-                "actual_date": actual,
+                "planned_date": planned.isoformat() if planned else None,
+                "actual_date": actual.isoformat() if actual else None,
                 "note": "",
             }
             plan.milestones_new.append(Change(None, None, values, row, name))
