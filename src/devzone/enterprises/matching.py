@@ -10,11 +10,14 @@ pipeline: match → a person confirms or rejects → the decision feeds back).
   :meth:`NameIndex.add_alias` so the same name matches outright next time.
 - A rejection keeps that enterprise out of the candidates for that name (in canonical writing).
 
-The index of a registry is built once per process and kept until the registry or the decisions
-change (:func:`registry_version`). A registry of at least :data:`SAVE_MIN_RECORDS` enterprises
-also has its index written to ``DATA_DIR/matching/registry-<version>.npz``: the next process
-(another web worker, the next ``devzone match``) reads it in seconds instead of rebuilding for
-minutes; files of older versions are removed when a new one is written.
+The index of a registry is built once per process and kept until the registry changes
+(:func:`registry_version`); decisions made since are filed into it as they come
+(:mod:`devzone.enterprises.index_updates`), without a rebuild. A registry of at least
+:data:`SAVE_MIN_RECORDS` enterprises also has its index written to
+``DATA_DIR/matching/registry-<version>.npz``: the next process (another web worker, the next
+``devzone match``) reads it in seconds instead of rebuilding for minutes, and files in the
+decisions made after it was written; files of older versions are removed when a new one is
+written.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from devzone.core.history import delete_with_history, history_version, save_with_history
-from devzone.enterprises import services
+from devzone.enterprises import index_updates, services
 from devzone.enterprises.choices import AliasKind, DecisionKind, MatchOutcome, ReviewState
 from devzone.enterprises.models import (
     Enterprise,
@@ -127,17 +130,47 @@ def index_path(version: int) -> Path:
 
 def load_or_build_matcher(version: int) -> RegistryMatcher:
     """The matcher of registry *version*: read from its file when one was written (by this
-    or another process), else built, and written when the registry is large."""
+    or another process), or from an older file when only decisions were made since (see
+    :mod:`~devzone.enterprises.index_updates`), else built, and written when the registry is
+    large."""
     path = index_path(version)
     if path.is_file():
         try:
             return RegistryMatcher(NameIndex.load(path), _rejections())
         except (StaleIndex, OSError):
             logger.warning("rebuilding the matching index: %s is unreadable or stale", path)
+    elif (older := _older_file(version)) is not None:
+        matcher = _read_and_update(*older, version)
+        if matcher is not None:
+            return matcher
     matcher = build_matcher()
     if len(matcher.index) >= SAVE_MIN_RECORDS:
         _save(matcher.index, path)
     return matcher
+
+
+def _older_file(version: int) -> tuple[int, Path] | None:
+    """The newest index file of a version before *version*."""
+    found = []
+    for path in index_path(version).parent.glob("registry-*.npz"):
+        number = path.stem.removeprefix("registry-")
+        if number.isdigit() and int(number) < version:
+            found.append((int(number), path))
+    return max(found, default=None)
+
+
+def _read_and_update(saved: int, path: Path, version: int) -> RegistryMatcher | None:
+    updates = index_updates.updates_since(saved, version)
+    if updates is None:
+        return None
+    try:
+        index = NameIndex.load(path)
+    except (StaleIndex, OSError):
+        return None
+    # The rejections are read as they are now: no need to replay those.
+    matcher = RegistryMatcher(index, _rejections())
+    aliases = [u for u in updates if u.kind == index_updates.ALIAS]
+    return matcher if index_updates.apply(matcher, aliases) else None
 
 
 def _save(index: NameIndex, path: Path) -> None:
@@ -186,8 +219,18 @@ def registry_matcher() -> RegistryMatcher:
     version = registry_version()
     with _lock:
         if _cached is None or _cached[0] != version:
-            _cached = (version, load_or_build_matcher(version))
+            _cached = (version, _updated(_cached, version) or load_or_build_matcher(version))
         return _cached[1]
+
+
+def _updated(cached: tuple[int, RegistryMatcher] | None, version: int) -> RegistryMatcher | None:
+    """The cached matcher with the decisions made since it was built, if only decisions were."""
+    if cached is None or cached[0] > version:
+        return None
+    updates = index_updates.updates_since(cached[0], version)
+    if updates is None or not index_updates.apply(cached[1], updates):
+        return None
+    return cached[1]
 
 
 def forget_matcher() -> None:

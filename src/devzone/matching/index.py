@@ -25,8 +25,9 @@ import numpy as np
 
 from .contraction import DEFAULT_WEIGHTS, ContractionWeights
 from .legalname import LegalName, parse_legal_name
+from .normalize import normalize
 from .postings import WINDOW, PairPostings, pair_keys, text_key
-from .query import Query, Reading, parse_query
+from .query import Query, Reading, parse_query, strip_listing_marks
 from .regions import code_prefix
 from .result import Candidate, MatchResult, Reason, Thresholds
 from .scoring import DEFAULT_ADJUSTMENTS, Adjustments, Scored, Target, name_key, score_record
@@ -89,7 +90,7 @@ class NameIndex:
         self._number: dict[Hashable, int] = {}
         self._exact = PairPostings()  # text_key(name key or core) → records
         self._postings = PairPostings()  # character pairs → records
-        self._targets: dict[int, tuple[Target, ...]] = {}
+        self._targets: dict[int, tuple[int, tuple[Target, ...]]] = {}  # (aliases, targets)
         self._shapes = ShapeTable()  # parsed legal names, rebuilt without parsing
         self.vocabulary = Vocabulary()
         for record in records:
@@ -113,6 +114,9 @@ class NameIndex:
     def __len__(self) -> int:
         """Number of records."""
         return len(self._ids)
+
+    def __contains__(self, record_id: object) -> bool:
+        return record_id in self._number
 
     def add(self, record: EnterpriseRecord) -> None:
         """Add one record; its id must be new."""
@@ -140,8 +144,10 @@ class NameIndex:
             raise KeyError(f"unknown record id: {record_id!r}")
         reason = Reason.CONFIRMED_ALIAS if confirmed else Reason.ALIAS
         self._aliases.setdefault(number, []).append((alias, reason))
-        self._targets.pop(number, None)
-        self._index_targets(number, (Target(parse_legal_name(alias), reason),))
+        self._index_targets(number, (Target(alias_name(alias), reason),))
+        # Sealed now, by the one writer, rather than by whichever query looks first.
+        self._exact.segments()
+        self._postings.segments()
 
     def match(self, query: str, *, limit: int = 5) -> MatchResult:
         """The best *limit* candidates for *query* and the decision on the best one."""
@@ -247,17 +253,23 @@ class NameIndex:
             former = parse_legal_name(legal.former_name)
             targets.append(Target(former, Reason.FORMER_NAME, vocabulary))
         for alias, reason in self._aliases.get(number, ()):
-            targets.append(Target(parse_legal_name(alias), reason, vocabulary))
+            targets.append(Target(alias_name(alias), reason, vocabulary))
         return tuple(targets)
 
     def _record_targets(self, number: int) -> tuple[Target, ...]:
-        """Cached parsed names of a record (rebuilt after eviction or a new alias)."""
+        """Cached parsed names of a record (rebuilt after eviction or a new alias).
+
+        Each entry remembers how many aliases it was built with: an entry a query built on
+        another thread while :meth:`add_alias` ran is then rebuilt, never kept stale.
+        """
+        aliases = len(self._aliases.get(number, ()))
         cached = self._targets.get(number)
-        if cached is not None:
-            return cached
+        if cached is not None and cached[0] == aliases:
+            return cached[1]
         if len(self._targets) >= self._cache_size:
             self._targets.clear()
-        built = self._targets[number] = self._build_targets(number)
+        built = self._build_targets(number)
+        self._targets[number] = (aliases, built)
         return built
 
     def _index_targets(self, number: int, targets: Iterable[Target]) -> None:
@@ -274,6 +286,13 @@ class NameIndex:
             pairs |= pair_keys(_indexed_text(parsed), anchors=_anchors(parsed))
         self._exact.add(number, exact)
         self._postings.add(number, pairs)
+
+
+def alias_name(alias: str) -> LegalName:
+    """An alias parsed as a query reads it: a confirmed "*ST大洲" is filed as 大洲, which is
+    what the same name typed again is looked up and compared by."""
+    text, _marks = strip_listing_marks(normalize(alias))
+    return parse_legal_name(text or alias)
 
 
 def _query_window(text: str) -> int | None:

@@ -34,7 +34,7 @@ from .vocabulary import Vocabulary
 if TYPE_CHECKING:
     from .index import NameIndex
 
-FORMAT = 1  # raise when what is stored, or how names are parsed and keyed, changes
+FORMAT = 2  # raise when what is stored, or how names are parsed and keyed, changes
 _SEPARATOR = "\x00"  # between texts in a blob; never part of a name
 _CODE_SEPARATOR = "\x01"  # between the codes of one tuple
 

@@ -82,6 +82,17 @@ def test_an_alias_never_seen_in_the_legal_name_is_found_after_confirmation(
     assert best is not None and best.record_id == "hengli"
 
 
+@pytest.mark.parametrize("typed", ["*ST金帆", "ST金帆", "金帆B", "金帆退"])
+def test_a_confirmed_name_with_listing_marks_wins_next_time(index: NameIndex, typed: str) -> None:
+    """The alias is filed as the name is read when typed again: marks set aside."""
+    assert index.match(typed).decision is Decision.REVIEW
+    index.add_alias("lishui-a", typed)
+    after = index.match(typed)
+    assert after.decision is Decision.MATCHED
+    assert after.best is not None and after.best.record_id == "lishui-a"
+    assert after.best.reason is Reason.CONFIRMED_ALIAS
+
+
 def test_results_are_deterministic_and_ties_break_by_insertion_order() -> None:
     records = [
         EnterpriseRecord("b", "北京金帆科技有限公司"),
