@@ -119,9 +119,12 @@ def match_existing(
     """Set ``target_id`` of each row that names an existing project; flag the clashes.
 
     ``known`` holds what the import has already read of the projects (and which it has
-    inserted itself, not to be seen); by default they are read here.
+    inserted itself, not to be seen); by default they are read here. Rows with a
+    ``project_id`` were written early as new projects and are left as they are.
     """
     known = known or KnownProjects()
+    # Rows this import has already written as new projects were matched then (overlap.py).
+    rows = [r for r in rows if r.project_id is None]
     known.load_codes(r.fields.get("code") for r in rows)
     known.load_zones({r.zone.pk for r in rows if r.zone is not None})
     zone_of = {}

@@ -7,7 +7,6 @@ milestones and investor links of new projects can be inserted in the same batche
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -87,43 +86,48 @@ def _record_new_projects(writer: BulkWriter, ids: list[int]) -> None:
 
 
 def _insert_projects(plan: Plan, writer: BulkWriter) -> list[int]:
-    return _insert(Project, plan.projects_new, PROJECT_COLUMNS, writer, prepare=_own_row)
+    """Insert the new projects; each row of the file then knows its project's id."""
+    changes = plan.projects_new
+    ids = writer.reserve_ids(Project, len(changes))
+    for change, pk in zip(changes, ids, strict=True):
+        change.pk = change.row.project_id = pk  # type: ignore[union-attr]
+    values = operator.itemgetter(*PROJECT_COLUMNS)
+    now = writer.db_now
+    rows = ((c.pk, now, now, *values(c.after)) for c in changes)  # type: ignore[arg-type]
+    writer.insert(Project, ("id", "created_at", "updated_at", *PROJECT_COLUMNS), rows)
+    return ids
 
 
 def _insert_milestones(plan: Plan, writer: BulkWriter) -> list[int]:
-    return _insert(Milestone, plan.milestones_new, MILESTONE_COLUMNS, writer, prepare=_owner)
+    now = writer.db_now
+    return _insert_owned(Milestone, plan.milestones_new, MILESTONE_COLUMNS, writer, (now, now))
 
 
 def _insert_links(plan: Plan, writer: BulkWriter) -> list[int]:
-    return _insert(
-        ProjectInvestor, plan.links_new, LINK_COLUMNS, writer, prepare=_owner, timestamps=False
-    )
+    return _insert_owned(ProjectInvestor, plan.links_new, LINK_COLUMNS, writer, ())
 
 
-def _insert(
+def _insert_owned(
     model: type[Model],
     changes: list[Change],
     columns: tuple[str, ...],
     writer: BulkWriter,
-    *,
-    prepare: Callable[[Change], None],
-    timestamps: bool = True,
+    stamps: tuple[Any, ...],
 ) -> list[int]:
-    """Reserve ids for the new rows of ``changes``, let ``prepare`` link each, insert them."""
+    """Insert milestones or investor links (``columns`` start with ``project_id``).
+
+    Those of a new project point at the id just reserved for it (see :func:`_insert_projects`);
+    ``stamps`` are the values of ``created_at`` and ``updated_at``, if the table has them.
+    """
     ids = writer.reserve_ids(model, len(changes))
-    for change, pk in zip(changes, ids, strict=True):
-        change.pk = pk
-        prepare(change)
-    values = operator.itemgetter(*columns)
-    stamps = (writer.db_now, writer.db_now) if timestamps else ()
-    head = ("id", "created_at", "updated_at") if timestamps else ("id",)
-    writer.insert(model, (*head, *columns), ((c.pk, *stamps, *values(c.after)) for c in changes))
+    rest = operator.itemgetter(*columns[1:])
+    rows = (
+        (pk, *stamps, c.after["project_id"] or c.row.project_id, *rest(c.after))  # type: ignore[index,union-attr]
+        for c, pk in zip(changes, ids, strict=True)
+    )
+    head = ("id", "created_at", "updated_at") if stamps else ("id",)
+    writer.insert(model, (*head, *columns), rows)
     return ids
-
-
-def _own_row(change: Change) -> None:
-    """A new project's row of the file now knows its id."""
-    change.row.project_id = change.pk  # type: ignore[union-attr]
 
 
 def _history(changes: list[Change], label=None, encode=_snapshot):  # type: ignore[no-untyped-def]
@@ -151,12 +155,6 @@ def _link_json(pk: int, values: dict[str, Any] | None) -> str | None:
         f'{{"id": {pk}, "project_id": {values["project_id"]}, '
         f'"enterprise_id": {values["enterprise_id"]}, "role": "{values["role"]}"}}'
     )
-
-
-def _owner(change: Change) -> None:
-    """Point a milestone or link of a new project at the id just reserved for it."""
-    if change.after is not None and change.after.get("project_id") is None:
-        change.after["project_id"] = change.row.project_id  # type: ignore[union-attr]
 
 
 def _table(model: type[Model]) -> str:
