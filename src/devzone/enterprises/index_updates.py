@@ -1,12 +1,16 @@
-"""Bringing a registry's matching index up to date with the decisions made since it was built.
+"""Bringing a registry's matching index up to date with what was written since it was built.
 
-People confirm and reject review-band matches one at a time, while the index of a registry of
-millions takes minutes to build. Each decision leaves change records (a ``MatchDecision``, and
-for a confirmation a confirmed ``EnterpriseAlias``); :func:`updates_since` reads those written
-after the index's version and :func:`apply` files them into the index and the rejections, in
-order, in milliseconds. Any other change (an enterprise or an ordinary alias written, a
-confirmed alias removed, or more than :data:`MAX_UPDATES` records) says "rebuild": only
-decisions are followed this way.
+The index of a registry of millions takes minutes to build, while people add enterprises and
+confirm or reject review-band matches one at a time. Each of those writes leaves change
+records; :func:`updates_since` reads those written after the index's version and
+:func:`apply` files them into the index and the rejections, in order, in milliseconds:
+
+- a new enterprise (with its short and English names) and a new alias are added;
+- a decision adds or withdraws a rejection, a confirmation's alias is added;
+- an enterprise edit that leaves its names and region alone changes nothing here.
+
+Anything else (a name or region changed, an enterprise or an alias deleted, or more than
+:data:`MAX_UPDATES` records, as after a registry import) says "rebuild".
 """
 
 from __future__ import annotations
@@ -19,26 +23,36 @@ from django.contrib.contenttypes.models import ContentType
 from devzone.core.models import ChangeAction, ChangeRecord
 from devzone.enterprises.choices import AliasKind, DecisionKind
 from devzone.enterprises.models import Enterprise, EnterpriseAlias, MatchDecision
+from devzone.matching import EnterpriseRecord
+from devzone.regions.models import Region
 
 if TYPE_CHECKING:
     from devzone.enterprises.matching import RegistryMatcher
 
 MAX_UPDATES = 2000
 
-ALIAS = "alias"  # file a confirmed alias under its enterprise
+ENTERPRISE = "enterprise"  # index a new enterprise
+ALIAS = "alias"  # file a person's confirmation: the name now means this enterprise
+OTHER_ALIAS = "other_alias"  # file a short name, brand, former or English name
 REJECT = "reject"  # keep the enterprise out of the candidates for a name
 UNREJECT = "unreject"  # a rejection withdrawn (the decision became a confirmation)
+DECISIONS = frozenset({REJECT, UNREJECT})
+
+# What the index is built from; an edit of anything else leaves it as it is.
+INDEXED_FIELDS = ("legal_name", "short_name", "name_en", "region_id")
 
 
 @dataclass(frozen=True)
 class Update:
     kind: str
     enterprise_id: int
-    text: str  # the alias, or the name's query key
+    text: str  # the alias, the name's query key, or a new enterprise's legal name
+    names: tuple[str, ...] = ()  # a new enterprise's short and English names
+    region_id: int | None = None
 
 
 def updates_since(version: int, until: int) -> list[Update] | None:
-    """The decisions recorded after ``version`` up to ``until``, or ``None``: rebuild instead."""
+    """The writes recorded after ``version`` up to ``until``, or ``None``: rebuild instead."""
     types = ContentType.objects.get_for_models(Enterprise, EnterpriseAlias, MatchDecision)
     records = (
         ChangeRecord.objects.filter(
@@ -47,44 +61,80 @@ def updates_since(version: int, until: int) -> list[Update] | None:
         .order_by("pk")
         .values_list("content_type_id", "action", "before", "after")
     )
-    alias_type, decision_type = types[EnterpriseAlias].pk, types[MatchDecision].pk
+    kinds = {types[model].pk: model for model in types}
     updates: list[Update] = []
     for count, (type_id, action, before, after) in enumerate(records[: MAX_UPDATES + 1]):
         if count == MAX_UPDATES:
             return None
-        if type_id == decision_type:
-            updates += _decision_updates(before, after)
-        elif type_id == alias_type and action == ChangeAction.CREATE and _confirmed(after):
-            updates.append(Update(ALIAS, after["enterprise_id"], after["alias"]))
-        else:
+        found = _UPDATES[kinds[type_id]](action, before or {}, after or {})
+        if found is None:
             return None
+        updates += found
     return updates
 
 
-def _confirmed(alias: dict[str, Any] | None) -> bool:
-    return bool(alias) and alias.get("kind") == AliasKind.CONFIRMED  # type: ignore[union-attr]
+def _enterprise(action: str, before: dict[str, Any], after: dict[str, Any]) -> list[Update] | None:
+    if action == ChangeAction.CREATE:
+        names = tuple(name for name in (after.get("short_name"), after.get("name_en")) if name)
+        return [Update(ENTERPRISE, after["id"], after["legal_name"], names, after["region_id"])]
+    if action == ChangeAction.UPDATE and all(
+        before.get(name) == after.get(name) for name in INDEXED_FIELDS
+    ):
+        return []
+    return None
 
 
-def _decision_updates(before: dict[str, Any] | None, after: dict[str, Any] | None) -> list[Update]:
+def _alias(action: str, before: dict[str, Any], after: dict[str, Any]) -> list[Update] | None:
+    if action != ChangeAction.CREATE:
+        return None
+    kind = ALIAS if after.get("kind") == AliasKind.CONFIRMED else OTHER_ALIAS
+    return [Update(kind, after["enterprise_id"], after["alias"])]
+
+
+def _decision(action: str, before: dict[str, Any], after: dict[str, Any]) -> list[Update]:
     updates = []
-    if before and before.get("decision") == DecisionKind.REJECTED:
+    if before.get("decision") == DecisionKind.REJECTED:
         updates.append(Update(UNREJECT, before["enterprise_id"], before["query_key"]))
-    if after and after.get("decision") == DecisionKind.REJECTED:
+    if after.get("decision") == DecisionKind.REJECTED:
         updates.append(Update(REJECT, after["enterprise_id"], after["query_key"]))
     return updates
 
 
-def apply(matcher: RegistryMatcher, updates: list[Update]) -> bool:
-    """File ``updates`` into ``matcher``; ``False`` (and nothing changed) if one names an
-    enterprise the index does not hold."""
+_UPDATES = {Enterprise: _enterprise, EnterpriseAlias: _alias, MatchDecision: _decision}
+
+
+def apply(matcher: RegistryMatcher, updates: list[Update], *, decisions: bool = True) -> bool:
+    """File ``updates`` into ``matcher`` (without the rejections unless ``decisions``).
+
+    Returns ``False``, having changed nothing, when they do not fit the index: an alias of an
+    enterprise it does not hold, or an enterprise it already holds.
+    """
     index = matcher.index
-    if any(update.kind == ALIAS and update.enterprise_id not in index for update in updates):
-        return False
+    known = {u.enterprise_id for u in updates if u.kind == ENTERPRISE}
     for update in updates:
-        if update.kind == ALIAS:
-            index.add_alias(update.enterprise_id, update.text, confirmed=True)
+        if update.kind == ENTERPRISE and update.enterprise_id in index:
+            return False
+        aliased = update.kind in (ALIAS, OTHER_ALIAS)
+        if aliased and update.enterprise_id not in index and update.enterprise_id not in known:
+            return False
+    codes = _region_codes({u.region_id for u in updates if u.region_id is not None})
+    for update in updates:
+        if update.kind == ENTERPRISE:
+            region = codes.get(update.region_id)  # type: ignore[arg-type]
+            index.add(EnterpriseRecord(update.enterprise_id, update.text, update.names, region))
+        elif update.kind in (ALIAS, OTHER_ALIAS):
+            index.add_alias(update.enterprise_id, update.text, confirmed=update.kind == ALIAS)
+        elif not decisions:
+            continue
         elif update.kind == REJECT:
             matcher.rejected.setdefault(update.text, set()).add(update.enterprise_id)
         else:
             matcher.rejected.get(update.text, set()).discard(update.enterprise_id)
+    index.seal()  # before other threads query it again
     return True
+
+
+def _region_codes(ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    return dict(Region.objects.filter(pk__in=ids).values_list("pk", "code"))

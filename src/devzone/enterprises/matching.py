@@ -11,8 +11,8 @@ pipeline: match → a person confirms or rejects → the decision feeds back).
 - A rejection keeps that enterprise out of the candidates for that name (in canonical writing).
 
 The index of a registry is built once per process and kept until the registry changes
-(:func:`registry_version`); decisions made since are filed into it as they come
-(:mod:`devzone.enterprises.index_updates`), without a rebuild. A registry of at least
+(:func:`registry_version`); new enterprises, aliases and decisions are filed into it as they
+come (:mod:`devzone.enterprises.index_updates`), without a rebuild. A registry of at least
 :data:`SAVE_MIN_RECORDS` enterprises also has its index written to
 ``DATA_DIR/matching/registry-<version>.npz``: the next process (another web worker, the next
 ``devzone match``) reads it in seconds instead of rebuilding for minutes, and files in the
@@ -130,7 +130,7 @@ def index_path(version: int) -> Path:
 
 def load_or_build_matcher(version: int) -> RegistryMatcher:
     """The matcher of registry *version*: read from its file when one was written (by this
-    or another process), or from an older file when only decisions were made since (see
+    or another process), or from an older file when only what it can file in was written since (see
     :mod:`~devzone.enterprises.index_updates`), else built, and written when the registry is
     large."""
     path = index_path(version)
@@ -169,8 +169,7 @@ def _read_and_update(saved: int, path: Path, version: int) -> RegistryMatcher | 
         return None
     # The rejections are read as they are now: no need to replay those.
     matcher = RegistryMatcher(index, _rejections())
-    aliases = [u for u in updates if u.kind == index_updates.ALIAS]
-    return matcher if index_updates.apply(matcher, aliases) else None
+    return matcher if index_updates.apply(matcher, updates, decisions=False) else None
 
 
 def _save(index: NameIndex, path: Path) -> None:
@@ -224,7 +223,7 @@ def registry_matcher() -> RegistryMatcher:
 
 
 def _updated(cached: tuple[int, RegistryMatcher] | None, version: int) -> RegistryMatcher | None:
-    """The cached matcher with the decisions made since it was built, if only decisions were."""
+    """The cached matcher with what was written since it was built, if it can be filed in."""
     if cached is None or cached[0] > version:
         return None
     updates = index_updates.updates_since(cached[0], version)

@@ -145,7 +145,13 @@ class NameIndex:
         reason = Reason.CONFIRMED_ALIAS if confirmed else Reason.ALIAS
         self._aliases.setdefault(number, []).append((alias, reason))
         self._index_targets(number, (Target(alias_name(alias), reason),))
-        # Sealed now, by the one writer, rather than by whichever query looks first.
+
+    def seal(self) -> None:
+        """Sort what was added since the index was built or read into its postings.
+
+        Queries do it themselves when they find additions pending; a writer that adds to an
+        index other threads are querying calls it after adding, so that no query has to.
+        """
         self._exact.segments()
         self._postings.segments()
 

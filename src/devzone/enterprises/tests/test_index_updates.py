@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from devzone.enterprises import index_updates, matching
+from devzone.enterprises.choices import AliasKind
 from devzone.enterprises.matching import confirm_match, reject_match, suggest_enterprise
-from devzone.enterprises.services import create_enterprise
+from devzone.enterprises.services import create_enterprise, update_enterprise
+from devzone.regions.models import Region
 
 from .conftest import CATL
 
@@ -66,7 +68,28 @@ def test_the_index_updated_in_place_matches_a_rebuilt_one(registry, staff_a):
     assert updated == [rebuilt.match(name) for name in names]
 
 
-def test_removing_a_confirmed_alias_or_changing_the_registry_rebuilds(registry, staff_a, builds):
+def test_new_enterprises_and_aliases_are_filed_in_and_match_as_if_rebuilt(
+    registry, staff_a, builds
+):
+    assert suggest_enterprise("金华银行").decision == "none"
+
+    bank = create_enterprise(
+        actor=None,
+        legal_name="金华银行股份有限公司",
+        short_name="金华银行",
+        region=Region.objects.get(code="330700"),
+        aliases=[("金银行", AliasKind.BRAND)],
+    )
+    update_enterprise(bank, actor=None, address="金华市婺城区")  # not a name: nothing to file
+
+    names = ["金华银行", "金银行", "金华银行股份有限公司", "宁德时代", "比亚迪"]
+    updated = [suggest_enterprise(name) for name in names]
+    assert updated[0].best.record_id == bank.pk and updated[1].best.record_id == bank.pk
+    assert len(builds) == 1
+    assert updated == [matching.build_matcher().match(name) for name in names]
+
+
+def test_a_rename_a_removed_alias_or_a_deleted_enterprise_rebuilds(registry, staff_a, builds):
     confirm_match("小鹏汽车", registry[XPENG], actor=staff_a)
     assert suggest_enterprise("小鹏汽车").best.record_id == registry[XPENG].pk
     assert len(builds) == 1
@@ -76,9 +99,9 @@ def test_removing_a_confirmed_alias_or_changing_the_registry_rebuilds(registry, 
     assert registry[XPENG].pk not in _ids(suggest_enterprise("小鹏汽车"))
     assert len(builds) == 2
 
-    create_enterprise(actor=None, legal_name="金华银行股份有限公司")
+    update_enterprise(registry[BYD], actor=None, legal_name="比亚迪汽车工业有限公司")
 
-    assert suggest_enterprise("金华银行").best.legal_name == "金华银行股份有限公司"
+    assert suggest_enterprise("比亚迪汽车工业").best.legal_name == "比亚迪汽车工业有限公司"
     assert len(builds) == 3
 
 
@@ -117,11 +140,13 @@ def test_a_new_process_reads_the_older_file_and_files_the_decisions_since(
     written = sorted(saved_index_dir.iterdir())
     confirm_match("宁德电池", registry[CATL], actor=staff_a)
     reject_match("比亚迪汽车", registry[BYD], actor=staff_a)
+    bank = create_enterprise(actor=None, legal_name="金华银行股份有限公司")
     matching.forget_matcher()  # as in a new process
 
     result = suggest_enterprise("宁德电池")
 
     assert (result.decision, result.best.legal_name) == ("matched", CATL)
     assert registry[BYD].pk not in _ids(suggest_enterprise("比亚迪汽车"))
+    assert suggest_enterprise("金华银行").best.record_id == bank.pk
     assert len(builds) == 1
     assert sorted(saved_index_dir.iterdir()) == written

@@ -277,11 +277,13 @@ def test_a_large_registrys_index_is_read_back_by_the_next_process(
 
 
 def test_a_registry_change_writes_a_new_index_file_and_removes_the_old(registry, saved_index_dir):
-    from devzone.enterprises.services import create_enterprise
+    from devzone.enterprises.services import update_enterprise
 
     suggest_enterprise("宁德时代")
     before = {path.name for path in saved_index_dir.iterdir()}
-    create_enterprise(actor=None, legal_name="宁波新帆电子科技有限公司")
+    update_enterprise(
+        registry["广东鸿图科技股份有限公司"], actor=None, legal_name="宁波新帆电子科技有限公司"
+    )
 
     assert suggest_enterprise("新帆电子").best.legal_name == "宁波新帆电子科技有限公司"
     after = {path.name for path in saved_index_dir.iterdir()}
