@@ -17,6 +17,7 @@ from devzone.cli.base import user_named
 from devzone.cli.i18n import gettext as _
 
 FORMATS = ("xlsx", "csv", "oc4ids")
+SHOWN = 50  # problems of each kind listed by `devzone import` unless --show says otherwise
 
 
 def register(commands: Any) -> None:
@@ -70,6 +71,13 @@ def _import_commands(commands: Any) -> None:
             help=_("write rejected rows with a reason column to FILE (.xlsx or .csv)"),
         )
         sub.add_argument("--json", action="store_true", help=_("print the result as JSON"))
+        sub.add_argument(
+            "--show",
+            type=int,
+            default=SHOWN,
+            metavar="N",
+            help=_("list at most N problems of each kind (default %(default)s; 0: all)"),
+        )
         sub.add_argument("--user", metavar="USERNAME", help=_("act as this user (their zones)"))
         sub.add_argument("--zone", metavar="SLUG", help=_("zone of rows without a zone column"))
         sub.add_argument("--sheet", metavar="NAME", help=_("sheet to read (default: the first)"))
@@ -188,13 +196,13 @@ def run_import(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result.as_dict(), ensure_ascii=False, indent=1, default=str))
     else:
-        _print_result(result)
+        _print_result(result, show=args.show)
     if result.file_error:
         return 2
     return 0 if result.ok or (args.skip_invalid and result.committed) else 1
 
 
-def _print_result(result: Any) -> None:
+def _print_result(result: Any, *, show: int = SHOWN) -> None:
     if result.file_error:
         from devzone.cli.base import report_error
 
@@ -225,8 +233,19 @@ def _print_result(result: Any) -> None:
     ):
         if issues:
             print(_("%(title)s:") % {"title": title})
-            for issue in issues:
+            listed = issues if show <= 0 else issues[:show]
+            for issue in listed:
                 print(f"  {issue}")
+            if len(listed) < len(issues):
+                more = len(issues) - len(listed)
+                print(
+                    "  "
+                    + _(
+                        "… and %(count)d more (--show 0 lists them all, --json gives them "
+                        "to scripts)."
+                    )
+                    % {"count": more}
+                )
     if result.errors and not result.committed and not result.dry_run:
         print(_("Nothing was imported. Fix the rows above, or use --skip-invalid."))
     if result.rejected_path:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 
 @dataclass
 class Issue:
@@ -19,9 +21,10 @@ class Issue:
         return asdict(self)
 
     def __str__(self) -> str:
-        where = f"row {self.row}" if self.row else "file"
-        column = f", {self.column}" if self.column else ""
-        return f"{where}{column}: {self.message}"
+        where = _("row %(row)d") % {"row": self.row} if self.row else _("the file")
+        if self.column:
+            where = _("%(where)s, column %(column)s") % {"where": where, "column": self.column}
+        return _("%(where)s: %(message)s") % {"where": where, "message": self.message}
 
 
 @dataclass

@@ -54,6 +54,24 @@ def test_import_errors_exit_1_and_write_rejected_rows(tmp_path, zone_a, capsys):
     assert "Nothing was imported" in capsys.readouterr().out
 
 
+def test_import_lists_a_few_problems_of_each_kind_unless_asked(tmp_path, zone_a, capsys):
+    from devzone.dataio.tests.ledgers import write_csv
+
+    rows = [[f"项目{i}", "待定"] for i in range(7)]
+    path = write_csv(tmp_path / "x.csv", [["项目名称", "计划总投资（亿元）"], *rows])
+
+    assert _run("import", "projects", str(path), "--zone", zone_a.slug, "--show", "3") == 1
+    listed = capsys.readouterr().out
+    numbers = [line.split(",")[0] for line in listed.splitlines() if line.startswith("  row ")]
+    assert numbers == ["  row 2", "  row 3", "  row 4"]
+    assert "… and 4 more" in listed
+
+    assert _run("import", "projects", str(path), "--zone", zone_a.slug, "--show", "0") == 1
+    everything = capsys.readouterr().out
+    assert sum(line.startswith("  row ") for line in everything.splitlines()) == 7
+    assert "more" not in everything
+
+
 def test_import_as_a_user_outside_the_zone(zh_ledger, staff_b, capsys):
     assert _run("import", "projects", str(zh_ledger), "--user", "staff_b", "--json") == 1
     assert not Project.objects.exists()
