@@ -401,13 +401,9 @@ def _executing(*, raw: bool) -> Iterator[Any]:
 
 
 def _chunks(rows: Iterable[Sequence[Any]], size: int) -> Iterator[list[Sequence[Any]]]:
-    chunk: list[Sequence[Any]] = []
-    for row in rows:
-        chunk.append(row)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
+    """``rows`` ``size`` at a time (``islice`` takes them without a Python step per row)."""
+    rows = iter(rows)
+    while chunk := list(itertools.islice(rows, size)):
         yield chunk
 
 

@@ -162,13 +162,19 @@ def _first_visible(workbook: python_calamine.CalamineWorkbook) -> str:
 
 
 def _calamine_rows(data: python_calamine.CalamineSheet) -> Iterator[Row]:
+    """(sheet row number, cells from column A) of every row.
+
+    ``iter_rows`` yields the blank rows above the used range too, but starts each row at the
+    range's first column: rows are numbered as they come, and cells left of it are padded.
+    """
     start = data.start
     if start is None:
-        return
-    first_row, first_col = start
+        return iter(())
+    _first_row, first_col = start
+    if not first_col:  # the usual sheet: (number, cells) pairs made without a Python step
+        return enumerate(data.iter_rows(), start=1)
     pad = [""] * first_col
-    for offset, values in enumerate(data.iter_rows()):
-        yield first_row + offset + 1, pad + values if pad else values
+    return enumerate((pad + values for values in data.iter_rows()), start=1)
 
 
 def _text_table(path: Path, head: bytes) -> Table:

@@ -190,3 +190,31 @@ def test_snapshots_made_by_the_database_keep_cents_and_booleans(tmp_path, zone_a
     assert after["planned_investment"] == "123456789.40"
     assert after["fixed_asset_investment"] == "100000000"
     assert after["land_mu"] == "12.50" and after["is_generated"] is False
+
+
+def test_a_sheet_starting_below_and_right_of_a1_keeps_its_row_numbers(tmp_path, zone_a, staff_a):
+    """Offices leave a margin: a blank first column and row. Rows keep the sheet's numbers."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    cells = [
+        ["项目名称", "所属园区", "计划总投资（亿元）"],
+        ["甲项目", zone_a.name, "#REF!"],  # an error cell, found by scanning the sheet's XML
+        ["乙项目", zone_a.name, "待定"],
+        ["丙项目", zone_a.name, 2],
+    ]
+    for row, values in enumerate(cells, start=2):
+        for column, value in enumerate(values, start=2):
+            sheet.cell(row=row, column=column, value=value)
+    path = tmp_path / "margin.xlsx"
+    workbook.save(path)
+
+    result = import_projects(path, actor=staff_a, dry_run=True)
+
+    header = "计划总投资（亿元）"
+    assert [(e.row, e.column, e.value) for e in result.errors] == [
+        (3, header, "#REF!"),
+        (4, header, "待定"),
+    ]
+    assert result.rows == 3
