@@ -170,7 +170,11 @@ def read_workbook(path: Path) -> dict[str, list[list[Any]]]:
     from python_calamine import CalamineWorkbook
 
     workbook = CalamineWorkbook.from_path(str(path))
-    return {name: workbook.get_sheet_by_name(name).to_python() for name in workbook.sheet_names}
+    # From A1, blank rows and columns included: row numbers and column letters are the sheet's.
+    return {
+        name: workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        for name in workbook.sheet_names
+    }
 
 
 class _Reader:

@@ -182,6 +182,27 @@ def test_errors_name_sheet_row_and_column_and_nothing_is_written(tmp_path, regio
 
 
 @pytest.mark.django_db
+def test_a_blank_first_row_and_column_keep_the_sheets_row_numbers_and_letters(
+    tmp_path, regions, catalogue
+):
+    rows = [*HEADER, [1, "2023-09", 1.5, 2, 3], [2, "2023-08", "n/a", 2, 3]]
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "指标"
+    for number, row in enumerate(rows, start=2):  # row 1 and column A left blank
+        for column, value in enumerate(row[1:], start=2):
+            sheet.cell(row=number, column=column, value=value)
+    path = tmp_path / "series.xlsx"
+    book.save(path)
+
+    with pytest.raises(SeriesImportError) as caught:
+        import_series_file(path, actor=None, region=regions["jinhua"])
+
+    assert len(caught.value.errors) == 1
+    assert "sheet '指标', row 7, column C" in caught.value.errors[0]
+
+
+@pytest.mark.django_db
 def test_staff_may_not_import_national_figures(tmp_path, staff_a, catalogue):
     from django.core.exceptions import PermissionDenied
 
