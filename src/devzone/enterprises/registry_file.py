@@ -74,8 +74,11 @@ def open_registry(path: str | Path) -> RegistryFile:
 
 
 def _with_header(raw: Iterator[list[object]], total: int | None, kind: str) -> RegistryFile:
-    header = next(raw, None)
-    if header is None:
+    """The first non-blank row is the header; rows keep the file's line or row numbers."""
+    for number, header in enumerate(raw, start=1):  # noqa: B007 (used after the loop)
+        if any(str(cell or "").strip() for cell in header):
+            break
+    else:
         raise RegistryFileError("the file is empty")
     columns: dict[int, str] = {}
     headers: dict[str, str] = {}
@@ -96,8 +99,8 @@ def _with_header(raw: Iterator[list[object]], total: int | None, kind: str) -> R
         raise RegistryFileError(
             "no name column: the header needs one of " + ", ".join(COLUMN_SYNONYMS["name"])
         )
-    rows = _keyed(raw, columns)
-    return RegistryFile(rows, headers, total and total - 1, kind, scale, ignored)
+    rows = _keyed(raw, columns, first=number + 1)
+    return RegistryFile(rows, headers, total and total - number, kind, scale, ignored)
 
 
 def header_key(text: str) -> tuple[str | None, Decimal | None]:
@@ -111,9 +114,9 @@ def header_key(text: str) -> tuple[str | None, Decimal | None]:
 
 
 def _keyed(
-    raw: Iterator[list[object]], columns: dict[int, str]
+    raw: Iterator[list[object]], columns: dict[int, str], *, first: int
 ) -> Iterator[tuple[int, dict[str, object]]]:
-    for number, values in enumerate(raw, start=2):
+    for number, values in enumerate(raw, start=first):
         if not any(value not in (None, "") for value in values):
             continue  # blank line
         yield (
@@ -202,7 +205,8 @@ def _lines(path: Path, encoding: str) -> Iterator[str]:
 
 
 def _column_cells(raw: Iterator[list[object]], column: str) -> Iterator[str]:
-    header = [str(cell or "").strip().lstrip("\ufeff") for cell in next(raw, [])]
+    first = next((row for row in raw if any(str(cell or "").strip() for cell in row)), [])
+    header = [str(cell or "").strip().lstrip("\ufeff") for cell in first]
     if column not in header:
         raise RegistryFileError(f"no column {column!r}; the header has: {', '.join(header)}")
     index = header.index(column)

@@ -93,6 +93,24 @@ def test_a_spreadsheet_is_read_too(db, tmp_path):
     assert Enterprise.objects.get().credit_code == CATL_CODE
 
 
+def test_a_spreadsheet_with_blank_rows_above_its_header_keeps_its_row_numbers(db, tmp_path):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    rows = [["企业名称", "统一社会信用代码"], [CATL, CATL_CODE], ["比亚迪股份有限公司", "123"]]
+    for number, row in enumerate(rows, start=3):  # rows 1 and 2 left blank
+        for column, value in enumerate(row, start=1):
+            sheet.cell(row=number, column=column, value=value)
+    workbook.save(tmp_path / "registry.xlsx")
+
+    with pytest.raises(ImportFailed) as failure:
+        import_registry(tmp_path / "registry.xlsx", actor=None)
+
+    [error] = failure.value.summary.errors
+    assert (error.row, error.column) == (5, "统一社会信用代码")
+
+
 def test_a_wrong_check_character_names_row_and_column_and_nothing_is_written(db, tmp_path):
     wrong = CATL_CODE[:17] + ("0" if CATL_CODE[17] != "0" else "1")
     path = write_csv(

@@ -65,6 +65,22 @@ def test_match_reads_a_column_of_a_csv_file(registry, tmp_path, capsys):
     assert not MatchRun.objects.exists()
 
 
+def test_match_reads_a_column_of_a_spreadsheet_below_blank_rows(registry, tmp_path, capsys):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    rows = [["项目", "投资方"], ["电池基地", "宁德时代"], ["整车", "比亚迪"]]
+    for number, row in enumerate(rows, start=3):  # rows 1 and 2 left blank
+        for column, value in enumerate(row, start=1):
+            workbook.active.cell(row=number, column=column, value=value)
+    workbook.save(tmp_path / "investors.xlsx")
+
+    main(["match", str(tmp_path / "investors.xlsx"), "--column", "投资方", "--json", "--no-store"])
+
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [line["best"]["legal_name"] for line in lines] == [CATL, BYD]
+
+
 def test_match_threshold_options_reach_the_engine(registry, tmp_path, capsys):
     names = tmp_path / "names.txt"
     names.write_text("宁德时代\n", encoding="utf-8")
