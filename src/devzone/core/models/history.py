@@ -42,7 +42,7 @@ class ChangeRecord(models.Model):
     command offers to edit them. Database-level deletion only happens with the whole database.
     """
 
-    # Both are searched together, through core_change_object_idx: no index of their own.
+    # Searched through the two indexes below, which both lead with the type.
     content_type = models.ForeignKey(
         ContentType, on_delete=models.PROTECT, db_index=False, verbose_name=_("record type")
     )
@@ -70,7 +70,10 @@ class ChangeRecord(models.Model):
         verbose_name_plural = _("change records")
         ordering = ["-at", "-id"]
         indexes = [
-            models.Index(fields=["content_type", "object_id"], name="core_change_object_idx")
+            # a record's history (for_object), and the newest record of some types
+            # (history_version: the last entry of each type's run, not a scan of it)
+            models.Index(fields=["content_type", "object_id"], name="core_change_object_idx"),
+            models.Index(fields=["content_type", "id"], name="core_change_type_idx"),
         ]
 
     def __str__(self) -> str:
