@@ -9,6 +9,7 @@ that is not set up (no tables yet, server unreachable) is reported the same way,
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
@@ -36,6 +37,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `devzone … | head`: the reader has what it wanted
+        _silence_stdout()
+        return 141  # as a shell reports a command ended by SIGPIPE
+    except EOFError:  # a prompt with nothing to read: input from /dev/null or a closed pipe
+        from devzone.cli.i18n import gettext as _
+
+        report_error(_("no input to read (give the value as an option, or run in a terminal)"))
+        return 2
     except OSError as error:
         if not error.filename:
             raise
@@ -48,6 +57,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         report_error(_("database: %(error)s (has `devzone migrate` been run?)") % {"error": error})
         return 1
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that flushing it at exit does not fail a second time."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def _is_database_error(error: Exception) -> bool:

@@ -70,6 +70,8 @@ def _regions(texts: list[str]) -> list[Any]:
 def _read_password(from_stdin: bool) -> str:
     if from_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
+    elif not sys.stdin.isatty():
+        raise CommandError(_("no terminal to ask the password on: use --password-stdin"))
     else:
         password = getpass.getpass(_("Password: "))
         if getpass.getpass(_("Password (again): ")) != password:

@@ -82,7 +82,7 @@ def write_template(path: str | Path, *, language: str = "zh-hans", scale: str = 
         headers = [export_header(s, language=language, scale=scale) for s in EXPORTED]
         zone = Zone.objects.order_by("pk").first()
         example = dict(EXAMPLE, zone=zone.name if zone else "金华经济技术开发区")
-        row = [_cell(spec, example.get(spec.key), scale, text=False) for spec in EXPORTED]
+        row = [example.get(spec.key) for spec in EXPORTED]  # scaled once, as it is written
         _write_xlsx(Path(path), headers, iter([row]), scale)
 
 

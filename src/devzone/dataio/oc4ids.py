@@ -21,6 +21,7 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from devzone.core import codes
 from devzone.dataio.headers import MILESTONE_FIELDS, PROJECT_TABLE, milestone_key
@@ -265,7 +266,15 @@ def import_oc4ids(
         result.file_error = exc.message
         return result
     headers = [_header(key) for key in ROW_KEYS]
-    rows = [(1, headers)] + [(n, _row(p)) for n, p in enumerate(projects, start=2)]
+    rows: list[tuple[int, list[Any]]] = [(1, headers)]
+    for number, project in enumerate(projects, start=1):
+        try:
+            rows.append((number + 1, _row(project)))
+        except (AttributeError, TypeError, KeyError, IndexError) as exc:
+            result.file_error = _(
+                "Project %(number)d of the package is not in OC4IDS form: %(problem)s"
+            ) % {"number": number, "problem": exc}
+            return result
     table = Table(rows=iter(rows), format="oc4ids")
     return import_from_table(
         table,
@@ -279,7 +288,6 @@ def import_oc4ids(
 
 
 def _load(path: Path) -> list[dict[str, Any]]:
-    from django.utils.translation import gettext as _
 
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"), parse_float=Decimal)
@@ -305,18 +313,25 @@ def _header(key: str) -> str:
 PROJECT_TABLE_BY_KEY = {spec.key: spec for spec in PROJECT_TABLE.values()}
 
 
-def _amount(value: Any) -> Any:
-    return value.get("amount") if isinstance(value, dict) else None
+def _amount(value: Any, *, yuan: bool = True) -> Any:
+    """The amount of an OC4IDS Value; in a yuan column, one in another currency keeps its
+    currency, so the row is refused with the ledger's own message instead of read as yuan."""
+    if not isinstance(value, dict):
+        return None
+    amount, currency = value.get("amount"), value.get("currency")
+    if yuan and amount is not None and currency and str(currency).upper() != "CNY":
+        return f"{_plain(amount)} {currency}"
+    return amount
 
 
 def _row(project: dict[str, Any]) -> list[Any]:
-    ext = project.get("devzone") or {}
+    ext = _object(project.get("devzone"))
     identifiers = project.get("identifiers") or [{}]
     classes = [
         c for c in project.get("additionalClassifications") or [] if c.get("scheme") == GBT_4754
     ]
     locations = project.get("locations") or [{}]
-    foreign = ext.get("foreignCapital") or {}
+    foreign = _object(ext.get("foreignCapital"))
     values: dict[str, Any] = {
         "code": identifiers[0].get("id", ""),
         "name": project.get("title", ""),
@@ -335,7 +350,7 @@ def _row(project: dict[str, Any]) -> list[Any]:
         ),
         "planned_investment": _amount((project.get("budget") or {}).get("amount")),
         "fixed_asset_investment": _amount(ext.get("fixedAssetInvestment")),
-        "foreign_capital": _amount(foreign),
+        "foreign_capital": _amount(foreign, yuan=False),
         "foreign_currency": foreign.get("currency", "") if foreign else "",
         "land_mu": ext.get("landMu"),
         "expected_output": _amount(ext.get("expectedOutput")),
@@ -351,6 +366,11 @@ def _row(project: dict[str, Any]) -> list[Any]:
             values[milestone_key(kind, "planned")] = (milestone.get("dueDate") or "")[:10]
             values[milestone_key(kind, "actual")] = (milestone.get("dateMet") or "")[:10]
     return [_plain(values.get(key)) for key in ROW_KEYS]
+
+
+def _object(value: Any) -> dict[str, Any]:
+    """An object of the package, or an empty one where something else stands."""
+    return value if isinstance(value, dict) else {}
 
 
 def _plain(value: Any) -> Any:

@@ -40,10 +40,66 @@ def test_createuser_asks_twice_and_refuses_different_passwords(db, monkeypatch, 
 
     answers = iter([GOOD_PASSWORD, "something-else-2024"])
     monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
+    monkeypatch.setattr("sys.stdin", _Terminal())
 
     assert main(["createuser", "li", "--role", "viewer"]) == 2
     assert "differ" in capsys.readouterr().err
     assert not get_user_model().objects.filter(username="li").exists()
+
+
+def test_createuser_without_a_terminal_asks_for_password_stdin(db, stdin, capsys):
+    from django.contrib.auth import get_user_model
+
+    stdin("")  # input from a file or /dev/null: no terminal to ask on
+
+    assert main(["createuser", "li", "--role", "viewer"]) == 2
+    assert "--password-stdin" in capsys.readouterr().err
+    assert not get_user_model().objects.filter(username="li").exists()
+
+
+def test_a_prompt_with_nothing_to_read_is_one_line_not_a_traceback(monkeypatch, capsys):
+    from devzone.cli import parser
+
+    def reads_input(args):
+        raise EOFError
+
+    real = parser.build_parser
+
+    def build():
+        built = real()
+        built.set_defaults(handler=reads_input)
+        return built
+
+    monkeypatch.setattr(parser, "build_parser", build)
+    assert main([]) == 2
+    assert capsys.readouterr().err.startswith("devzone: error: no input to read")
+
+
+def test_output_cut_short_by_its_reader_ends_quietly(monkeypatch, capsys):
+    """`devzone projects list | head`: no traceback when head stops reading."""
+    import devzone.cli
+    from devzone.cli import parser
+
+    def writes(args):
+        raise BrokenPipeError
+
+    real = parser.build_parser
+
+    def build():
+        built = real()
+        built.set_defaults(handler=writes)
+        return built
+
+    silenced = []
+    monkeypatch.setattr(parser, "build_parser", build)
+    monkeypatch.setattr(devzone.cli, "_silence_stdout", lambda: silenced.append(True))
+    assert main([]) == 141
+    assert silenced == [True] and capsys.readouterr().err == ""
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
 
 
 @pytest.mark.parametrize(

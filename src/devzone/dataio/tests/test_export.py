@@ -90,6 +90,25 @@ def test_blank_template_has_headers_and_one_example_row(db, tmp_path, zone_a):
     assert rows[0][1] == "项目名称" and rows[1][1].startswith("示例")
 
 
+@pytest.mark.parametrize(
+    ("scale", "header", "amount"), [("wan", "万元", 55000), ("yi", "亿元", 5.5)]
+)
+def test_the_template_example_is_in_the_unit_its_header_says_and_imports_back(
+    db, tmp_path, zone_a, scale, header, amount
+):
+    from devzone.dataio.importing import import_projects
+
+    path = tmp_path / "template.xlsx"
+    write_template(path, language="zh-hans", scale=scale)
+    heads, example = list(load_workbook(path).active.iter_rows(values_only=True))
+    planned = heads.index(f"计划总投资（{header}）")
+
+    assert example[planned] == amount
+
+    result = import_projects(path, actor=None, dry_run=True)
+    assert result.ok and result.created == 1
+
+
 def _schema_validator(shared_data):
     import jsonschema
 
@@ -154,3 +173,31 @@ def test_oc4ids_bad_json(db, tmp_path, staff_a):
     path = tmp_path / "bad.json"
     path.write_text("{not json", encoding="utf-8")
     assert "not JSON" in import_oc4ids(path, actor=staff_a).file_error
+
+
+def test_oc4ids_amounts_in_another_currency_are_refused_not_read_as_yuan(zone_a, staff_a, tmp_path):
+    project = {
+        "id": "p1",
+        "title": "外资项目",
+        "budget": {"amount": {"amount": 1000000, "currency": "USD"}},
+        "devzone": {"zone": zone_a.name},
+    }
+    path = tmp_path / "usd.json"
+    path.write_text(json.dumps({"version": "0.9", "projects": [project]}), encoding="utf-8")
+
+    result = import_oc4ids(path, actor=staff_a)
+
+    assert not result.committed and not Project.objects.exists()
+    [error] = result.errors
+    assert "1000000 USD" in error.message and "another currency" in error.message
+
+
+def test_oc4ids_objects_of_the_wrong_shape_are_named_not_a_traceback(db, tmp_path, staff_a):
+    path = tmp_path / "odd.json"
+    odd = [{"id": "p1", "title": "甲", "devzone": "zone"}, {"id": "p2", "milestones": ["x"]}]
+    path.write_text(json.dumps({"projects": odd}), encoding="utf-8")
+
+    result = import_oc4ids(path, actor=staff_a)
+
+    assert result.file_error.startswith("Project 2 of the package is not in OC4IDS form")
+    assert not Project.objects.exists()
