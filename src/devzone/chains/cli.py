@@ -82,6 +82,12 @@ def show_gaps(args: argparse.Namespace) -> int:
     from devzone.chains.models import Chain
 
     chain = Chain.objects.filter(name=args.chain).first()
+    if chain is None and not _graph_store(args).exists():
+        names = "、".join(Chain.objects.order_by("name").values_list("name", flat=True))
+        raise CommandError(
+            _("no chain named %(name)s (chains: %(names)s), and no chain graph is loaded")
+            % {"name": repr(args.chain), "names": names or "-"}
+        )
     data = _chain_gaps(chain, args) if chain is not None else _graph_gaps(args)
     if args.json:
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
@@ -96,9 +102,38 @@ def _chain_gaps(chain: Any, args: argparse.Namespace) -> dict[str, Any]:
     from devzone.chains.presenters import analysis_as_dict
 
     analysis = analyse_chain(
-        chain, args.region, threshold=args.threshold, candidates=args.candidates
+        chain, _region_code(args.region), threshold=args.threshold, candidates=args.candidates
     )
     return analysis_as_dict(analysis)
+
+
+def _region_code(text: str) -> str:
+    """A region code the registry knows (441200, or 44 for a province), or a province by name."""
+    from devzone.chains.analysis import region_prefix
+    from devzone.chains.places import province_code
+    from devzone.regions.models import Region
+
+    text = text.strip()
+    if text.isdigit():
+        if Region.objects.filter(code__startswith=region_prefix(text)).exists():
+            return text
+        raise CommandError(_("no region has the code %(code)s") % {"code": text})
+    region = Region.objects.filter(name=text).first()
+    if region is not None:
+        return region.code
+    try:
+        return province_code(text) + "0000"
+    except ValueError:
+        raise CommandError(
+            _("unknown region %(text)s: give a GB/T 2260 code (441200) or a province (广东)")
+            % {"text": repr(text)}
+        ) from None
+
+
+def _graph_store(args: argparse.Namespace) -> Path:
+    from devzone.chains.graph import default_store
+
+    return Path(args.store) if args.store else default_store()
 
 
 def _graph_gaps(args: argparse.Namespace) -> dict[str, Any]:

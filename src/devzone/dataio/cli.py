@@ -293,7 +293,21 @@ def filtered_projects(user: Any, *, zone: Any = None, **filters: Any) -> Any:
         projects = projects.filter(zone=zone)
     data = {"q" if k == "search" else k: v for k, v in filters.items() if v}
     form = ProjectFilterForm(data, user=user)
+    if not form.is_valid():  # an unknown stage or kind would otherwise filter nothing out
+        from devzone.cli.base import CommandError
+
+        raise CommandError("; ".join(_filter_problem(form, name) for name in form.errors))
     return form.filter(projects.with_status())
+
+
+def _filter_problem(form: Any, name: str) -> str:
+    """``--stage 'bogus': … (one of: signed, …)``: the option, its value and what it takes."""
+    option = "search" if name == "q" else name
+    text = f"--{option} {form.data.get(name)!r}: {' '.join(form.errors[name])}"
+    choices = [str(value) for value, _label in getattr(form.fields[name], "choices", ()) if value]
+    if choices and len(choices) <= 20:
+        text += " (" + _("one of: %(choices)s") % {"choices": ", ".join(choices)} + ")"
+    return text
 
 
 def write_template(args: argparse.Namespace) -> int:

@@ -93,6 +93,37 @@ def test_cli_gaps_of_a_curated_chain_as_json(nev, capsys):
     assert {gap["link"] for gap in data["gaps"]} == {"电机", "线束", "轮胎", "传感", "车灯"}
 
 
+@pytest.mark.parametrize(
+    ("region", "prefix"), [("广东省", "44"), ("广东", "44"), ("肇庆市", "4412")]
+)
+def test_cli_gaps_take_a_region_by_name(nev, capsys, region, prefix):
+    from devzone.chains.cli import show_gaps
+
+    args = argparse.Namespace(chain=nev.name, region=region, threshold=1, candidates=3,
+                              depth=3, store=None, json=True)  # fmt: skip
+    assert show_gaps(args) == 0
+    assert json.loads(capsys.readouterr().out)["region"] == prefix
+
+
+@pytest.mark.parametrize(
+    ("chain", "region", "message"),
+    [
+        (None, "999999", "no region has the code 999999"),
+        (None, "火星", "unknown region '火星'"),
+        ("没有这条链", "441200", "no chain named '没有这条链'"),
+    ],
+)
+def test_cli_gaps_refuse_an_unknown_region_or_chain(nev, tmp_path, chain, region, message):
+    from devzone.chains.cli import show_gaps
+    from devzone.cli.base import CommandError
+
+    args = argparse.Namespace(chain=chain or nev.name, region=region, threshold=1,
+                              candidates=3, depth=3, store=str(tmp_path / "none.duckdb"),
+                              json=True)  # fmt: skip
+    with pytest.raises(CommandError, match=re.escape(message)):
+        show_gaps(args)
+
+
 def test_cli_export_and_import_round_trip(nev, tmp_path, capsys):
     from devzone.chains.cli import export_file, import_file
 

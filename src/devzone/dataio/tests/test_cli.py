@@ -106,3 +106,14 @@ def test_template(tmp_path, db, capsys):
     output = tmp_path / "t.xlsx"
     assert _run("template", "-o", str(output), "--language", "en") == 0
     assert output.exists()
+
+
+def test_export_refuses_a_filter_value_it_does_not_know(project_a, tmp_path):
+    from devzone.cli.base import CommandError
+
+    output = tmp_path / "out.csv"
+
+    with pytest.raises(CommandError, match="--stage 'bogus'.*construction_started"):
+        _run("export", "projects", "-o", str(output), "--stage", "bogus")
+
+    assert not output.exists()
