@@ -182,7 +182,8 @@ def import_file(args: argparse.Namespace) -> int:
 
     try:
         chain = run_service(read_chain, path, actor=None)
-    except (KeyError, json.JSONDecodeError) as error:
+    except (KeyError, TypeError, AttributeError, json.JSONDecodeError) as error:
+        # a missing key, or a list where an object should be: the file is not what it claims
         raise CommandError(
             _("%(file)s: not a chain file (%(error)s)") % {"file": path.name, "error": error}
         ) from error

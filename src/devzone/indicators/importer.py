@@ -196,7 +196,13 @@ class _Reader:
         self.errors.append(f"{where}: {message}")
 
     def read(self) -> int:
-        sheets = read_workbook(self.path)
+        from python_calamine import CalamineError
+
+        try:
+            sheets = read_workbook(self.path)
+        except (CalamineError, ValueError, OSError) as error:  # ZipError is a CalamineError
+            self.errors.append(f"{self.path.name}: not a spreadsheet that can be read ({error})")
+            return 0
         for sheet, rows in sheets.items():
             self._sheet(sheet, rows)
         return len(sheets)

@@ -131,3 +131,18 @@ def test_cli_export_and_import_round_trip(nev, tmp_path, capsys):
     assert export_file(argparse.Namespace(name=nev.name, output=str(path))) == 0
     assert import_file(argparse.Namespace(file=str(path))) == 0
     assert "11 links" in capsys.readouterr().out
+
+
+def test_cli_import_of_a_misshapen_chain_file_is_one_error(db, tmp_path):
+    from devzone.chains.cli import import_file
+    from devzone.cli.base import CommandError
+
+    path = tmp_path / "chain.json"
+    path.write_text(
+        json.dumps(
+            {"format": "devzone-chain", "version": 1, "chain": {"name": "x"}, "links": "ab"}
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(CommandError, match=re.escape("chain.json: not a chain file")):
+        import_file(argparse.Namespace(file=str(path)))

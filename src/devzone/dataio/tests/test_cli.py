@@ -113,7 +113,7 @@ def test_export_refuses_a_filter_value_it_does_not_know(project_a, tmp_path):
 
     output = tmp_path / "out.csv"
 
-    with pytest.raises(CommandError, match="--stage 'bogus'.*construction_started"):
+    with pytest.raises(CommandError, match=r"--stage 'bogus'.*construction_started"):
         _run("export", "projects", "-o", str(output), "--stage", "bogus")
 
     assert not output.exists()

@@ -209,3 +209,16 @@ def test_staff_may_not_import_national_figures(tmp_path, staff_a, catalogue):
     path = _sheet(tmp_path, [*HEADER, [1, "2023-09", 1, 2, 3]])
     with pytest.raises(PermissionDenied):
         import_series_file(path, actor=staff_a)
+
+
+@pytest.mark.django_db
+def test_a_file_that_is_not_a_spreadsheet_is_one_error_not_a_traceback(tmp_path, catalogue):
+    path = tmp_path / "series.csv"
+    path.write_text("日期,值\n2023-09,1\n", encoding="utf-8")
+
+    with pytest.raises(SeriesImportError) as caught:
+        import_series_file(path, actor=None)
+
+    assert caught.value.errors == [
+        "series.csv: not a spreadsheet that can be read (Cannot detect file format)"
+    ]

@@ -8,6 +8,7 @@ the page's; `Document.published_source` records which one was used.
 from __future__ import annotations
 
 import io
+import logging
 import re
 from datetime import date
 from html.parser import HTMLParser
@@ -56,8 +57,12 @@ _BLANK_LINES_RE = re.compile(r"\n{3,}")
 _SPACES_RE = re.compile(r"[ \t\r\f\v]+")
 
 
+# pypdf logs what it repairs in damaged files; the caller reports what matters instead
+logging.getLogger("pypdf").setLevel(logging.ERROR)
+
+
 class PdfUnavailable(RuntimeError):
-    """Raised when a PDF arrives and no PDF text extractor (pypdf) is installed."""
+    """Raised when a PDF cannot be turned into text: no extractor (pypdf), or a damaged file."""
 
 
 def load_document(
@@ -122,8 +127,13 @@ def _pdf_text(data: bytes) -> str:
         from pypdf import PdfReader
     except ImportError as error:  # pragma: no cover - pypdf is a dependency
         raise PdfUnavailable("reading PDF needs pypdf (pip install pypdf)") from error
-    reader = PdfReader(io.BytesIO(data))
-    return "\n\n".join((page.extract_text() or "") for page in reader.pages)
+    from pypdf.errors import PyPdfError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        return "\n\n".join((page.extract_text() or "") for page in reader.pages)
+    except (PyPdfError, ValueError, KeyError, TypeError) as error:
+        raise PdfUnavailable(f"the PDF is damaged and cannot be read: {error}") from error
 
 
 def _title(text: str) -> str | None:

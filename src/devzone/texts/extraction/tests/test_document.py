@@ -90,3 +90,10 @@ def test_pdf_text_is_extracted():
     raw = _pdf_with_text("In 2021, there were 20,381 newly registered companies in 2021.")
     doc = load_document(raw, filename="report.pdf")
     assert [(f.metric, f.value) for f in extract(doc)] == [("new_enterprises", 20381)]
+
+
+def test_a_damaged_pdf_is_reported_not_a_traceback() -> None:
+    from devzone.texts.extraction import PdfUnavailable
+
+    with pytest.raises(PdfUnavailable, match="damaged"):
+        load_document(b"%PDF-1.4 garbage", filename="report.pdf")
