@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any
 
-from devzone.cli.base import setup_django, user_named
+from devzone.cli.base import CommandError, setup_django, user_named
 from devzone.cli.i18n import gettext as _
 
 
@@ -18,6 +18,12 @@ def list_projects(args: argparse.Namespace) -> int:
     if args.user:
         projects = Project.objects.visible_to(user_named(args.user))
     if args.zone:
+        from devzone.regions.models import Zone
+
+        if not Zone.objects.filter(slug=args.zone).exists():
+            raise CommandError(
+                _("no zone with the short code %(slugs)s") % {"slugs": repr(args.zone)}
+            )
         projects = projects.filter(zone__slug=args.zone)
     projects = projects.select_related("zone").with_stage().order_by("zone__slug", "name")
     rows = [_row(project) for project in projects]
@@ -43,9 +49,14 @@ def _row(project: Any) -> dict[str, Any]:
 def _print_table(rows: list[dict[str, Any]]) -> None:
     from decimal import Decimal
 
-    from devzone.core.units import format_money
+    from django.utils import translation
 
+    from devzone.core.units import format_money
+    from devzone.projects.choices import Stage
+
+    language = "en" if (translation.get_language() or "en").startswith("en") else "zh-hans"
     for row in rows:
-        money = format_money(Decimal(row["planned_investment"]), language="en")
-        print(f"{row['id']:>6}  {row['zone']:<18} {money:>22}  {row['stage']:<20} {row['name']}")
+        money = format_money(Decimal(row["planned_investment"]), language=language)
+        stage = Stage(row["stage"]).label if row["stage"] in Stage.values else row["stage"]
+        print(f"{row['id']:>6}  {row['zone']:<18} {money:>22}  {stage:<20} {row['name']}")
     print(_("%(count)d project(s)") % {"count": len(rows)})

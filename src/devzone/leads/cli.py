@@ -38,6 +38,7 @@ def lead_as_dict(lead: Any) -> dict[str, Any]:
 
 def list_leads(args: argparse.Namespace) -> int:
     setup_django()
+    from devzone.leads.choices import LeadStage
     from devzone.leads.models import Lead
 
     leads = Lead.objects.stale() if args.stale else Lead.objects.all()
@@ -47,6 +48,7 @@ def list_leads(args: argparse.Namespace) -> int:
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
+    stages = dict(LeadStage.choices)
     for row in rows:
         due = row["next_action_date"] or "—"
         flag = " " + _("(overdue)") if row["is_stale"] else ""
@@ -54,6 +56,7 @@ def list_leads(args: argparse.Namespace) -> int:
             "action": row["next_action"] or "—",
             "due": due,
         }
-        print(f"{row['id']:>5}  {row['stage']:<11} {row['zone']:<16} {row['enterprise']}  "
+        stage = stages.get(row["stage"], row["stage"])
+        print(f"{row['id']:>5}  {stage:<11} {row['zone']:<16} {row['enterprise']}  "
               f"{following}{flag}")  # fmt: skip
     return 0

@@ -24,14 +24,14 @@ def register(subparsers: Any) -> None:
     progress.add_argument("--plan", required=True, help=_("plan name or id"))
     progress.add_argument("--as-of", required=True, help=_("day, e.g. 2023-09-30"))
     progress.add_argument("--tolerance", default="2", help=_("points within which on pace (2)"))
-    progress.add_argument("--json", action="store_true", help="print JSON")
+    progress.add_argument("--json", action="store_true", help=_("print JSON"))
     progress.set_defaults(handler=show_progress)
 
     race = subparsers.add_parser("race", help=_("Rank the zones of a region on a scorecard."))
     race.add_argument("--scorecard", required=True, help=_("scorecard name or id"))
     race.add_argument("--period", required=True, help=_("month, e.g. 2023-09"))
     race.add_argument("--no-store", action="store_true", help=_("compute without storing"))
-    race.add_argument("--json", action="store_true", help="print JSON")
+    race.add_argument("--json", action="store_true", help=_("print JSON"))
     race.set_defaults(handler=show_race)
 
     briefing = subparsers.add_parser("briefing", help=_("Write the weekly briefing of a region."))
