@@ -101,8 +101,11 @@ def gunicorn_command(host: str, port: int) -> list[str]:
         "4",
         "--worker-class",
         "gthread",
-        # import the views and compile the templates once, before forking (conf/wsgi.py)
+        # import the views and compile the templates once, before forking (conf/wsgi.py);
+        # each worker reads the ledger after it has forked (conf/gunicorn.py)
         "--preload",
+        "--config",
+        "python:devzone.conf.gunicorn",
         "--access-logfile",
         "-",
     ]

@@ -1,15 +1,20 @@
 """WSGI entry point for gunicorn: ``gunicorn devzone.conf.wsgi``.
 
 Loading the module also warms the process up (:func:`warm_up`): the URL configuration imports
-every view module and the API's schemas, the most visited templates are compiled, and the
-ledger's columns are read for the target, race and briefing rollups
-(:mod:`devzone.analytics.state`). Under ``gunicorn --preload`` (as ``devzone serve`` runs it)
-that happens once, before the workers fork, instead of in each worker's first request; the
-workers share the copy's memory until they refresh it.
+every view module and the API's schemas, and the most visited templates are compiled. Under
+``gunicorn --preload`` (as ``devzone serve`` runs it) that happens once, before the workers
+fork, instead of in each worker's first request.
+
+The ledger's columns for the target, race and briefing rollups
+(:mod:`devzone.analytics.state`) are read by each worker after it has forked
+(:func:`warm_worker`, a gunicorn ``post_worker_init`` hook in :mod:`devzone.conf.gunicorn`):
+Polars computes on a pool of threads, and a pool started before ``fork`` is not there in
+the child, whose first rollup would then wait forever.
 """
 
 import logging
 import os
+import threading
 
 from django.core.wsgi import get_wsgi_application
 
@@ -29,12 +34,15 @@ def warm_up() -> None:
     get_resolver().url_patterns  # noqa: B018 (imports every urls and views module)
     for name in WARM_TEMPLATES:
         get_template(name)
-    _warm_ledger()
+
+
+def warm_worker() -> None:
+    """In a worker after the fork: read the ledger on a thread, while requests are served."""
+    threading.Thread(target=_warm_ledger, name="devzone-warm-ledger", daemon=True).start()
 
 
 def _warm_ledger() -> None:
-    """Read the ledger once; a database not set up yet is only reported. The connection is
-    closed afterwards, so that forked workers open their own."""
+    """Read the ledger once; a database not set up yet is only reported."""
     from django.db import DatabaseError, connections
 
     from devzone.analytics.state import ledger_view
@@ -44,7 +52,7 @@ def _warm_ledger() -> None:
     except DatabaseError as error:
         logger.warning("the ledger was not read at start-up: %s", error)
     finally:
-        connections.close_all()
+        connections.close_all()  # this thread's connection: it serves no request
 
 
 warm_up()
