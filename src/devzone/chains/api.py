@@ -10,7 +10,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema
+from ninja import Body, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from devzone.chains.analysis import analyse_chain
@@ -65,6 +65,19 @@ class ChainDetail(ChainOut):
     edges: list[EdgeOut]
     enterprises: list[MemberOut]
 
+    @staticmethod
+    def resolve_links(chain: Chain) -> list[Link]:
+        return list(Link.objects.filter(chain=chain))
+
+    @staticmethod
+    def resolve_edges(chain: Chain) -> list[LinkEdge]:
+        return list(LinkEdge.objects.filter(supplier__chain=chain))
+
+    @staticmethod
+    def resolve_enterprises(chain: Chain) -> list[EnterpriseLink]:
+        members = EnterpriseLink.objects.filter(link__chain=chain)
+        return list(members.select_related("enterprise"))
+
 
 class GapQuery(Schema):
     region: str
@@ -85,19 +98,12 @@ def list_chains(request: HttpRequest) -> Any:
     return Chain.objects.select_related("region")
 
 
-@router.get("/chains/{chain_id}", response=ChainDetail, summary="One chain with its graph")
+@router.get("/chains/{int:chain_id}", response=ChainDetail, summary="One chain with its graph")
 def get_chain(request: HttpRequest, chain_id: int) -> Any:
-    chain = get_object_or_404(Chain.objects.select_related("region"), pk=chain_id)
-    members = EnterpriseLink.objects.filter(link__chain=chain).select_related("enterprise")
-    return {
-        **ChainOut.from_orm(chain).dict(),
-        "links": list(Link.objects.filter(chain=chain)),
-        "edges": list(LinkEdge.objects.filter(supplier__chain=chain)),
-        "enterprises": list(members),
-    }
+    return get_object_or_404(Chain.objects.select_related("region"), pk=chain_id)
 
 
-@router.get("/chains/{chain_id}/gaps", summary="Gaps and candidates for a region")
+@router.get("/chains/{int:chain_id}/gaps", summary="Gaps and candidates for a region")
 def chain_gaps(request: HttpRequest, chain_id: int, query: Query[GapQuery]) -> dict:
     chain = get_object_or_404(Chain, pk=chain_id)
     analysis = analyse_chain(
@@ -106,14 +112,14 @@ def chain_gaps(request: HttpRequest, chain_id: int, query: Query[GapQuery]) -> d
     return analysis_as_dict(analysis)
 
 
-@router.get("/chains/{chain_id}/export", summary="The chain as a devzone-chain JSON document")
+@router.get("/chains/{int:chain_id}/export", summary="The chain as a devzone-chain JSON document")
 def export(request: HttpRequest, chain_id: int) -> dict:
     return export_chain(get_object_or_404(Chain, pk=chain_id))
 
 
 @router.post("/chains/import", response={201: ChainOut}, summary="Import a chain document")
-def import_document(request: HttpRequest, document: dict[str, Any]) -> Any:
-    return 201, import_chain(document, actor=request.auth)
+def import_document(request: HttpRequest, document: Body[dict[str, Any]]) -> Any:
+    return Status(201, import_chain(document, actor=request.auth))
 
 
 @router.get("/chain-graph/gaps", summary="Gaps of a product chain in the listed-company graph")

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 
 from devzone.api.types import InputSchema, MoneyIn
 from devzone.chains.models import Link
@@ -132,7 +132,7 @@ def create_lead(request: HttpRequest, payload: LeadIn) -> Any:
         links=list(Link.objects.filter(pk__in=fields.pop("link_ids"))),
         **fields,
     )
-    return 201, lead
+    return Status(201, lead)
 
 
 @router.post("/leads/{lead_id}/advance", response=LeadDetail, summary="Move a lead on")
@@ -153,4 +153,4 @@ def convert(request: HttpRequest, lead_id: int, payload: ConvertIn) -> Any:
         planned_investment=payload.planned_investment,
         name=payload.name or None,
     )
-    return 201, project
+    return Status(201, project)

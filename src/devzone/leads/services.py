@@ -93,7 +93,19 @@ def allowed_stages(lead: Lead) -> list[str]:
 
 @transaction.atomic
 def advance_lead(lead: Lead, stage: str, *, actor: Any, note: str = "") -> Lead:
-    """Move ``lead`` to ``stage`` if the pipeline allows it; records an event with the note."""
+    """Move ``lead`` to ``stage`` if the pipeline allows it; records an event with the note.
+
+    A lead is signed only by :func:`convert_lead_to_project`, which makes its project.
+    """
+    if stage == LeadStage.SIGNED:
+        raise ValidationError(
+            {"stage": _("A lead is signed by making it a project: convert it instead.")},
+            code="transition",
+        )
+    return _move(lead, stage, actor=actor, note=note)
+
+
+def _move(lead: Lead, stage: str, *, actor: Any, note: str = "") -> Lead:
     require_edit(actor, lead.zone)
     # Lock the row and read the current stage: two people may press a button at once.
     locked = Lead.objects.select_for_update().filter(pk=lead.pk)
@@ -150,7 +162,7 @@ def convert_lead_to_project(
         milestones={"signed": {"actual_date": signed_on}},
         **project_fields,
     )
-    advance_lead(lead, LeadStage.SIGNED, actor=actor)
+    _move(lead, LeadStage.SIGNED, actor=actor)
     lead.project = project
     save_with_history(lead, actor=actor)
     _event(lead, LeadEventKind.CONVERTED, actor=actor, from_stage=LeadStage.SIGNED)

@@ -174,6 +174,11 @@ def require_review(actor: Any, fact: Fact) -> None:
         require_edit(actor, fact.zone)
     if fact.project_id:
         require_edit(actor, fact.project.zone)
+    if fact.region_id and not fact.zone_id and not fact.project_id:
+        # a region's figure: whoever may change that region's series (as accepting needs)
+        from devzone.indicators.services import require_series_edit
+
+        require_series_edit(actor, fact.region)
 
 
 def _apply_edits(fact: Fact, edits: dict[str, Any]) -> None:

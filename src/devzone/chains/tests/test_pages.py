@@ -83,6 +83,22 @@ def test_api_gaps_carry_reasons_as_data_and_text(client, nev, staff_b):
     assert exported["format"] == "devzone-chain"
 
 
+def test_api_chain_detail_and_import_of_an_exported_document(client, nev, staff_b, admin_user):
+    _login(client, staff_b)
+    detail = client.get(f"/api/chains/{nev.pk}")
+    assert detail.status_code == 200, detail.content[:300]
+    data = detail.json()
+    assert (data["name"], data["region"]) == (nev.name, "441200")
+    assert len(data["links"]) == 11 and data["edges"] and data["enterprises"]
+
+    document = client.get(f"/api/chains/{nev.pk}/export").json()
+    document["chain"]["name"] = "新能源汽车产业链（副本）"
+    _login(client, admin_user)
+    created = client.post("/api/chains/import", document, content_type="application/json")
+    assert created.status_code == 201, created.content[:300]
+    assert created.json()["name"] == "新能源汽车产业链（副本）"
+
+
 def test_cli_gaps_of_a_curated_chain_as_json(nev, capsys):
     from devzone.chains.cli import show_gaps
 

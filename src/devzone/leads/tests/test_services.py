@@ -51,6 +51,17 @@ def test_disallowed_transitions_are_refused(lead_b, staff_b, stage):
     assert lead_b.stage == "identified" and lead_b.events.count() == 1
 
 
+def test_a_negotiating_lead_is_signed_only_by_making_its_project(lead_b, staff_b):
+    for stage in ("contacted", "negotiating"):
+        advance_lead(lead_b, stage, actor=staff_b)
+
+    with pytest.raises(ValidationError, match="convert it instead"):
+        advance_lead(lead_b, "signed", actor=staff_b)
+
+    lead_b.refresh_from_db()
+    assert (lead_b.stage, lead_b.project) == ("negotiating", None)
+
+
 def test_a_dropped_lead_can_be_reopened(lead_b, staff_b):
     advance_lead(lead_b, "dropped", actor=staff_b, note="暂无投资计划")
     advance_lead(lead_b, "identified", actor=staff_b)

@@ -116,3 +116,15 @@ def test_staff_review_only_their_own_zones(jinyi_ftz, staff_b, staff_a):
         accept_fact(fact, actor=staff_b, edits={})
     with pytest.raises(PermissionDenied):  # zone_a is in Jinhua, but jinyi-ftz is not hers
         accept_fact(fact, actor=staff_a, edits={})
+
+
+def test_staff_of_another_place_can_neither_accept_nor_reject_a_regions_figure(lishui, staff_b):
+    fact = _fact(ingest_document(LISHUI_EN, actor=None), "gdp")
+
+    with pytest.raises(PermissionDenied):
+        accept_fact(fact, actor=staff_b, edits={})
+    with pytest.raises(PermissionDenied):
+        reject_fact(fact, actor=staff_b, reason="not ours")
+
+    fact.refresh_from_db()
+    assert fact.status == FactStatus.PENDING
