@@ -9,9 +9,10 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from devzone.api.errors import READ_ERRORS, WRITE_ERRORS
+from devzone.api.pages import Pages
 from devzone.api.types import InputSchema, MoneyIn, MoneyOut
 from devzone.enterprises import services
 from devzone.enterprises.choices import AliasKind
@@ -127,7 +128,7 @@ def _unknown(field: str) -> Any:
 
 
 @router.get("/enterprises", response={200: list[EnterpriseOut], **READ_ERRORS})
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def list_enterprises(
     request: HttpRequest, filters: Query[EnterpriseFilters]
 ) -> QuerySet[Enterprise]:

@@ -17,9 +17,10 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from devzone.api.errors import READ_ERRORS, WRITE_ERRORS
+from devzone.api.pages import Pages
 from devzone.api.types import (
     CURRENCY,
     DecimalIn,
@@ -323,7 +324,7 @@ def _search(term: str) -> Q:
 
 
 @router.get("/projects", response={200: list[ProjectListItem], **READ_ERRORS})
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def list_projects(request: HttpRequest, filters: Query[ProjectFilters]) -> QuerySet[Project]:
     return filter_projects(visible_projects(request), filters)
 
@@ -495,7 +496,7 @@ _PARTS = (Milestone, InvestmentReport, Problem, ProjectInvestor)
 
 
 @router.get("/projects/{project_id}/history", response={200: list[ChangeOut], **READ_ERRORS})
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def project_history(request: HttpRequest, project_id: int) -> QuerySet[ChangeRecord]:
     """Changes to the project and to its parts (milestones, reports, problems, investors).
 

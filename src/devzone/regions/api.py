@@ -4,9 +4,10 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from devzone.api.errors import READ_ERRORS
+from devzone.api.pages import Pages
 from devzone.regions.choices import RegionLevel
 from devzone.regions.models import Department, Region, Zone
 
@@ -71,7 +72,7 @@ class DepartmentFilters(Schema):
 
 
 @router.get("/regions", response={200: list[RegionOut], **READ_ERRORS})
-@paginate(PageNumberPagination, page_size=100)
+@paginate(Pages, page_size=100)
 def list_regions(request: HttpRequest, filters: Query[RegionFilters]) -> QuerySet[Region]:
     regions = Region.objects.select_related("parent")
     if filters.search:
@@ -92,7 +93,7 @@ def get_region(request: HttpRequest, code: str) -> Region:
 
 
 @router.get("/zones", response={200: list[ZoneOut], **READ_ERRORS})
-@paginate(PageNumberPagination, page_size=100)
+@paginate(Pages, page_size=100)
 def list_zones(request: HttpRequest) -> QuerySet[Zone]:
     return Zone.objects.select_related("region", "parent")
 
@@ -103,7 +104,7 @@ def get_zone(request: HttpRequest, slug: str) -> Zone:
 
 
 @router.get("/departments", response={200: list[DepartmentOut], **READ_ERRORS})
-@paginate(PageNumberPagination, page_size=100)
+@paginate(Pages, page_size=100)
 def list_departments(
     request: HttpRequest, filters: Query[DepartmentFilters]
 ) -> QuerySet[Department]:

@@ -145,3 +145,14 @@ def test_reference_lists_take_the_same_queries_for_few_or_many(api_as, admin_use
     many, many_rows = _queries(client, path)
     assert many_rows == few_rows + 10
     assert few == many <= 6
+
+
+@pytest.mark.parametrize("path", ["/regions", "/zones", "/enterprises", "/projects"])
+def test_a_page_number_out_of_range_is_bad_input_not_a_server_error(api_as, admin_user, path):
+    client = api_as(admin_user)
+
+    answer = client.get(path, page="99999999999999999999")
+
+    assert answer.status_code == 422
+    assert "page" in errors_by_field(answer)
+    assert client.get(path, page="1000000").json()["items"] == []
