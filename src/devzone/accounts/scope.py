@@ -16,6 +16,9 @@ from django.utils.translation import gettext as _
 from devzone.accounts.choices import EDITING_ROLES, Role
 
 NOTHING = Q(pk__in=[])
+# Every row, as a condition that survives ``|``: ``Q() | Q(x)`` is just ``Q(x)`` in Django, so
+# an administrator's "no restriction" written as ``Q()`` would vanish when OR-ed with another.
+EVERYTHING = ~NOTHING
 
 
 def role_of(user: Any) -> str | None:
@@ -40,7 +43,7 @@ def zone_scope_q(user: Any, zone_path: str = "zone") -> Q:
     if role is None:
         return NOTHING
     if role == Role.ADMIN:
-        return Q()
+        return EVERYTHING
     membership = user.membership
     zone_ids = [zone.pk for zone in membership.zones.all()]
     own = f"{zone_path}__in" if zone_path else "pk__in"

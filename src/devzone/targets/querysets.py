@@ -16,7 +16,7 @@ from typing import Any
 from django.db import models
 from django.db.models import Q
 
-from devzone.accounts.scope import NOTHING, role_of, sees_everything, zone_scope_q
+from devzone.accounts.scope import EVERYTHING, NOTHING, role_of, sees_everything, zone_scope_q
 
 
 def region_scope_q(user: Any, region_path: str) -> Q:
@@ -24,7 +24,7 @@ def region_scope_q(user: Any, region_path: str) -> Q:
     if role_of(user) is None:
         return NOTHING
     if sees_everything(user):
-        return Q()
+        return EVERYTHING
     q = NOTHING
     for region in user.membership.regions.all():
         q |= Q(**{f"{region_path}__code__startswith": region.code_prefix})

@@ -4,6 +4,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
@@ -55,7 +56,7 @@ def test_a_negotiating_lead_is_signed_only_by_making_its_project(lead_b, staff_b
     for stage in ("contacted", "negotiating"):
         advance_lead(lead_b, stage, actor=staff_b)
 
-    with pytest.raises(ValidationError, match="convert it instead"):
+    with translation.override("en"), pytest.raises(ValidationError, match="convert it instead"):
         advance_lead(lead_b, "signed", actor=staff_b)
 
     lead_b.refresh_from_db()

@@ -36,6 +36,12 @@ def test_region_members_see_the_regions_targets(zone_target, leader_zhaoqing, le
     assert Plan.objects.visible_to(leader_jinhua).count() == 0
 
 
+def test_administrators_see_every_plan_and_target(zq_plan, admin_user):
+    """The city plan has region targets only: "no restriction" must survive an OR."""
+    assert list(Plan.objects.visible_to(admin_user)) == [zq_plan]
+    assert Target.objects.visible_to(admin_user).count() == Target.objects.count() > 0
+
+
 def test_scorecards_are_published_to_the_zones_they_rank(zq_plan, staff_dinghu, staff_a):
     assert Scorecard.objects.visible_to(staff_dinghu).count() == 1
     assert Scorecard.objects.visible_to(staff_a).count() == 0  # a Jinhua zone
