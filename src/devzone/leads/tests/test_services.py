@@ -4,9 +4,8 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.utils import translation
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from devzone.core.history import history_of
 from devzone.leads.choices import LeadEventKind, LeadStage
