@@ -169,6 +169,7 @@ def test_submitting_a_month_again_corrects_it(api_as, staff_a, project_a):
         ({"month": "2023/05", "amount": "1"}, "month"),
         ({"month": "2023-05", "amount": "abc"}, "amount"),
         ({"month": "2023-05", "amount": "1", "progress_percent": "140"}, "progress_percent"),
+        ({"month": "2099-01", "amount": "1"}, "month"),  # a month still to come
     ],
 )
 def test_an_invalid_report_names_the_field(
@@ -217,6 +218,29 @@ def test_a_resolution_must_say_how(api_as, staff_a, project_a):
     problem = services.open_problem(project_a, actor=staff_a, title="环评批复")
     response = api_as(staff_a).post(f"/problems/{problem.pk}/resolve", {"resolution": ""})
     assert "resolution" in errors_by_field(response)
+    problem.refresh_from_db()
+    assert problem.status == "open"
+
+
+def test_a_problem_is_not_resolved_in_the_future_nor_owned_by_another_citys_department(
+    api_as, staff_a, project_a, regions
+):
+    from devzone.regions.services import create_department
+
+    client = api_as(staff_a)
+    elsewhere = create_department(actor=None, name="肇庆市发改局", region=regions["zhaoqing"])
+    opened = client.post(
+        f"/projects/{project_a.pk}/problems",
+        {"title": "用地指标", "owner_department": elsewhere.pk},
+    )
+    assert "owner_department" in errors_by_field(opened)
+
+    problem = services.open_problem(project_a, actor=staff_a, title="环评批复")
+    future = (timezone.localdate() + dt.timedelta(days=30)).isoformat()
+    response = client.post(
+        f"/problems/{problem.pk}/resolve", {"resolution": "已批复", "resolved_on": future}
+    )
+    assert "resolved_on" in errors_by_field(response)
     problem.refresh_from_db()
     assert problem.status == "open"
 

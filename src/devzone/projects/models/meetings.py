@@ -1,5 +1,8 @@
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from devzone.core.clock import today
@@ -116,6 +119,12 @@ class Problem(TimeStampedModel):
             raise ValidationError({"resolution": _("Say how the problem was resolved.")})
         if self.status != ProblemStatus.RESOLVED and self.resolved_on:
             raise ValidationError({"resolved_on": _("Only a resolved problem has a date.")})
+        if self.resolved_on and self.resolved_on > timezone.localdate():
+            raise ValidationError({"resolved_on": _("A problem cannot be resolved in the future.")})
+        department = self.owner_department
+        if department and self.project_id and not _related(department.region, self.project):
+            message = _("The department must serve the project's area (its city, or above it).")
+            raise ValidationError({"owner_department": message})
 
     @property
     def is_overdue(self) -> bool:
@@ -124,3 +133,12 @@ class Problem(TimeStampedModel):
             and self.due_date is not None
             and self.due_date < today()
         )
+
+
+def _related(region: Any, project: Any) -> bool:
+    """A department of the project's region, of a region within it, or of one above it (a
+    province's department can own a problem of a city's project; another city's cannot)."""
+    if region is None:
+        return True
+    own = project.zone.region
+    return own.code.startswith(region.code_prefix) or region.code.startswith(own.code_prefix)

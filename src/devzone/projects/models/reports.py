@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from devzone.core.models import TimeStampedModel
@@ -60,3 +61,10 @@ class InvestmentReport(TimeStampedModel):
         super().clean()
         if self.month and self.month.day != 1:
             raise ValidationError({"month": _("A month is written as its first day.")})
+        if self.month and self.month > timezone.localdate():  # as the ledger import refuses
+            raise ValidationError(
+                {
+                    "month": _("%(month)s is a month still to come.")
+                    % {"month": f"{self.month:%Y-%m}"}
+                }
+            )
