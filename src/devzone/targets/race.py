@@ -162,13 +162,16 @@ def _rank(entries: list[Entry], scorecard: Scorecard, month: dt.date) -> None:
         )
     )
     size = min(scorecard.list_size, len(entries) // 2)
-    for index, entry in enumerate(entries):
+    # Lists go by rank, so zones with equal scores share their mark; when every zone scores the
+    # same (a month without figures, say), nobody leads or trails and there are no lists.
+    differ = leader != entries[-1].score
+    for entry in entries:
         entry.gap = leader - entry.score
         if entry.zone.pk in previous:
             entry.movement = previous[entry.zone.pk] - entry.rank
-        if index < size:
+        if differ and entry.rank <= size:
             entry.mark = ListMark.RED
-        elif index >= len(entries) - size:
+        elif differ and entry.rank > len(entries) - size:
             entry.mark = ListMark.BLACK
 
 

@@ -74,6 +74,14 @@ def test_the_race_ranks_every_top_level_zone_by_weighted_score(scorecard, zq_zon
     assert [entry.mark for entry in entries] == [ListMark.RED, ListMark.NONE, ListMark.BLACK]
 
 
+def test_a_month_without_figures_has_no_red_or_black_list(scorecard, zq_zones):
+    entries = score_race(scorecard, dt.date(1999, 1, 1))
+
+    assert {entry.score for entry in entries} == {Decimal("0.00")}
+    assert {entry.rank for entry in entries} == {1}
+    assert {entry.mark for entry in entries} == {ListMark.NONE}
+
+
 def test_rankings_are_stored_per_month_with_movement(scorecard, zq_zones):
     # given: September ranked, then Sihui signs, starts and invests big in October
     run_race(scorecard, SEPTEMBER, actor=None)
