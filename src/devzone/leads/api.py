@@ -7,8 +7,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 
 from devzone.api.types import InputSchema, MoneyIn
@@ -125,14 +127,25 @@ def get_lead(request: HttpRequest, lead_id: int) -> Any:
 @router.post("/leads", response={201: LeadDetail}, summary="Start a lead")
 def create_lead(request: HttpRequest, payload: LeadIn) -> Any:
     fields = payload.dict()
+    enterprise = _known(Enterprise, "enterprise_id", fields.pop("enterprise_id"))
+    zone = _known(Zone, "zone_id", fields.pop("zone_id"))
+    wanted = set(fields.pop("link_ids"))
+    links = list(Link.objects.filter(pk__in=wanted))
+    if missing := sorted(wanted - {link.pk for link in links}):
+        message = _("No chain link has the id %(ids)s.") % {"ids": ", ".join(map(str, missing))}
+        raise ValidationError({"link_ids": message})
     lead = services.create_lead(
-        actor=request.auth,
-        enterprise=get_object_or_404(Enterprise, pk=fields.pop("enterprise_id")),
-        zone=get_object_or_404(Zone, pk=fields.pop("zone_id")),
-        links=list(Link.objects.filter(pk__in=fields.pop("link_ids"))),
-        **fields,
+        actor=request.auth, enterprise=enterprise, zone=zone, links=links, **fields
     )
     return Status(201, lead)
+
+
+def _known(model: Any, field: str, pk: int) -> Any:
+    """The record a payload names by id; a 422 naming the field if there is none."""
+    found = model.objects.filter(pk=pk).first()
+    if found is None:
+        raise ValidationError({field: _("No record has the id %(id)s.") % {"id": pk}})
+    return found
 
 
 @router.post("/leads/{lead_id}/advance", response=LeadDetail, summary="Move a lead on")

@@ -98,3 +98,22 @@ def test_api_lists_only_visible_leads_and_advances(client, lead_b, staff_a, staf
     response = client.post(f"/api/leads/{lead_b.pk}/advance", {"stage": "contacted"},
                            content_type="application/json")  # fmt: skip
     assert response.status_code == 200 and response.json()["stage"] == "contacted"
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [({"link_ids": [999999]}, "link_ids"), ({"zone_id": 999999}, "zone_id"),
+     ({"enterprise_id": 999999}, "enterprise_id")],
+)  # fmt: skip
+def test_api_refuses_a_lead_naming_records_that_do_not_exist(
+    client, staff_b, zone_b, battery_firm, change, field
+):
+    from devzone.leads.models import Lead
+
+    _login(client, staff_b)
+    payload = {"enterprise_id": battery_firm.pk, "zone_id": zone_b.pk, "link_ids": [], **change}
+    response = client.post("/api/leads", payload, content_type="application/json")
+
+    assert response.status_code == 422
+    assert field in {error["field"] for error in response.json()["detail"]}
+    assert not Lead.objects.exists()
