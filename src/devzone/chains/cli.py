@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from devzone.cli.base import CommandError, run_service, setup_django
+from devzone.cli.base import CommandError, positive, run_service, setup_django
 from devzone.cli.i18n import gettext as _
 from devzone.cli.i18n import ngettext
 
@@ -33,9 +33,11 @@ def register(subparsers: Any) -> None:
     gaps = commands.add_parser("gaps", help=_("The gaps of a chain for a region, with candidates."))
     gaps.add_argument("--chain", required=True, help=_("a chain name, or a product of the graph"))
     gaps.add_argument("--region", required=True, help=_("GB/T 2260 code (441200) or province"))
-    gaps.add_argument("--threshold", type=int, default=1, help=_("local firms a link needs (1)"))
-    gaps.add_argument("--candidates", type=int, default=5, help=_("candidates per gap (5)"))
-    gaps.add_argument("--depth", type=int, default=3, help=_("graph: upstream depth (3)"))
+    gaps.add_argument(
+        "--threshold", type=positive, default=1, help=_("local firms a link needs (1)")
+    )
+    gaps.add_argument("--candidates", type=positive, default=5, help=_("candidates per gap (5)"))
+    gaps.add_argument("--depth", type=positive, default=3, help=_("graph: upstream depth (3)"))
     gaps.add_argument("--store", help=_("graph: the DuckDB file to read"))
     gaps.add_argument("--json", action="store_true", help=_("print JSON"))
     gaps.set_defaults(handler=show_gaps)

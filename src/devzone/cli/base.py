@@ -93,3 +93,28 @@ def describe_file_error(error: OSError) -> str:
     }
     reason = reasons.get(error.errno or 0, error.strerror or str(error))
     return _("%(file)s: %(reason)s") % {"file": error.filename, "reason": reason}
+
+
+def positive(text: str) -> int:
+    """An argparse type: a whole number of at least 1 (a limit, a count of candidates)."""
+    return _whole(text, 1)
+
+
+def natural(text: str) -> int:
+    """An argparse type: a whole number of at least 0 (0 meaning "all", where it says so)."""
+    return _whole(text, 0)
+
+
+def _whole(text: str, least: int) -> int:
+    import argparse
+
+    try:
+        number = int(text)
+    except ValueError:
+        number = None
+    if number is None or number < least:
+        raise argparse.ArgumentTypeError(
+            _("%(text)s: give a whole number of at least %(least)d")
+            % {"text": repr(text), "least": least}
+        )
+    return number

@@ -13,7 +13,7 @@ import json
 import sys
 from typing import Any
 
-from devzone.cli.base import user_named
+from devzone.cli.base import natural, user_named
 from devzone.cli.i18n import gettext as _
 
 FORMATS = ("xlsx", "csv", "oc4ids")
@@ -73,7 +73,7 @@ def _import_commands(commands: Any) -> None:
         sub.add_argument("--json", action="store_true", help=_("print the result as JSON"))
         sub.add_argument(
             "--show",
-            type=int,
+            type=natural,
             default=SHOWN,
             metavar="N",
             help=_("list at most N problems of each kind (default %(default)s; 0: all)"),

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from devzone.cli.base import CommandError, run_service, setup_django, user_named
+from devzone.cli.base import CommandError, positive, run_service, setup_django, user_named
 from devzone.cli.i18n import gettext as _
 
 
@@ -48,7 +48,7 @@ def register(subparsers: Any) -> None:
     listing.add_argument(
         "--search", default="", help=_("part of a name or alias, or a credit code")
     )
-    listing.add_argument("--limit", type=int, default=50, help=_("at most this many (50)"))
+    listing.add_argument("--limit", type=positive, default=50, help=_("at most this many (50)"))
     listing.add_argument("--json", action="store_true", help=_("print JSON lines"))
     listing.set_defaults(handler=list_enterprises)
 
@@ -66,7 +66,7 @@ def register(subparsers: Any) -> None:
     match.add_argument("--match-threshold", type=float, help=_("score to decide 'matched' (75)"))
     match.add_argument("--review-threshold", type=float, help=_("score to propose a review (50)"))
     match.add_argument("--margin", type=float, help=_("lead over the runner-up for 'matched' (6)"))
-    match.add_argument("--limit", type=int, default=5, help=_("candidates kept per name (5)"))
+    match.add_argument("--limit", type=positive, default=5, help=_("candidates kept per name (5)"))
     match.add_argument("--no-store", action="store_true", help=_("do not keep the run for review"))
     match.add_argument("--user", help=_("the user the run is recorded under"))
     match.set_defaults(handler=match_file)

@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
 from devzone.accounts.choices import EDITING_ROLES
 from devzone.accounts.scope import role_of
@@ -76,11 +76,11 @@ def _require_reader(request: HttpRequest) -> None:
 def list_facts(
     request: HttpRequest,
     status: Literal["pending", "accepted", "rejected", "duplicate"] = "pending",
-    limit: int = 200,
+    limit: int = Query(200, ge=1, le=1000),
 ) -> Any:
     _require_reader(request)
     facts = Fact.objects.filter(status=status).order_by("document_id", "span_start")
-    return [fact_dict(f) for f in facts[: max(1, min(limit, 1000))]]
+    return [fact_dict(f) for f in facts[:limit]]
 
 
 @router.post("/texts/documents", response={200: IngestOut, **WRITE_ERRORS})

@@ -232,3 +232,17 @@ def test_a_file_that_cannot_be_written_is_one_line_not_a_traceback(db, tmp_path,
 
     err = capsys.readouterr().err
     assert err.strip() == f"devzone: error: {target}: no such file or folder"
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["enterprises", "list", "--limit", "0"],
+        ["match", "names.txt", "--limit", "-1"],
+        ["chains", "gaps", "--chain", "x", "--region", "44", "--candidates", "-3"],
+        ["import", "projects", "x.csv", "--show", "-1"],
+    ],
+)
+def test_counts_out_of_range_are_usage_errors(arguments, capsys):
+    assert main(arguments) == 2
+    assert "give a whole number of at least" in capsys.readouterr().err

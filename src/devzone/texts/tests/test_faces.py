@@ -156,3 +156,12 @@ def test_api_upload_accept_and_reject(admin_user, viewer, jinyi_ftz):
     assert rejected.json()["status"] == "rejected"
     pending = api.get("/texts/facts?status=accepted", auth=viewer).json()
     assert [f["id"] for f in pending] == [trade["id"]]
+
+
+def test_api_facts_limit_out_of_range_is_bad_input(viewer, jinyi_ftz):
+    api = TestClient(router)
+    ingest_document(JINYI_A, actor=None)
+
+    assert len(api.get("/texts/facts?limit=1", auth=viewer).json()) == 1
+    for limit in ("0", "-1", "1001"):
+        assert api.get(f"/texts/facts?limit={limit}", auth=viewer).status_code == 422
