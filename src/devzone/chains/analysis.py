@@ -74,6 +74,31 @@ class ChainAnalysis:
         return {gap.link.pk for gap in self.gaps}
 
 
+def region_code(text: str) -> str:
+    """A region the registry knows, as a code: 441200, 44 for a province, or a name (肇庆市,
+    广东省, 广东). ``ValueError`` (translated) names what is wrong."""
+    from django.utils.translation import gettext as _
+
+    from devzone.chains.places import province_code
+    from devzone.regions.models import Region
+
+    text = text.strip()
+    if text.isdigit():
+        if Region.objects.filter(code__startswith=region_prefix(text)).exists():
+            return text
+        raise ValueError(_("no region has the code %(code)s") % {"code": text})
+    region = Region.objects.filter(name=text).first()
+    if region is not None:
+        return region.code
+    try:
+        return province_code(text) + "0000"
+    except ValueError:
+        raise ValueError(
+            _("unknown region %(text)s: give a GB/T 2260 code (441200) or a province (广东)")
+            % {"text": repr(text)}
+        ) from None
+
+
 def region_prefix(region: Any) -> str:
     """The code prefix every place inside ``region`` shares: a Region or a code (441200 → 4412)."""
     if hasattr(region, "code_prefix"):

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Body, Query, Router, Schema, Status
+from ninja import Body, Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
-from devzone.chains.analysis import analyse_chain
+from devzone.chains.analysis import analyse_chain, region_code
 from devzone.chains.choices import LinkPosition
 from devzone.chains.interchange import export_chain, import_chain
 from devzone.chains.models import Chain, EnterpriseLink, Link, LinkEdge
@@ -81,8 +82,8 @@ class ChainDetail(ChainOut):
 
 class GapQuery(Schema):
     region: str
-    threshold: int = 1
-    candidates: int = 10
+    threshold: int = Field(1, ge=1)
+    candidates: int = Field(10, ge=1, le=100)
 
 
 class GraphGapQuery(Schema):
@@ -106,9 +107,11 @@ def get_chain(request: HttpRequest, chain_id: int) -> Any:
 @router.get("/chains/{int:chain_id}/gaps", summary="Gaps and candidates for a region")
 def chain_gaps(request: HttpRequest, chain_id: int, query: Query[GapQuery]) -> dict:
     chain = get_object_or_404(Chain, pk=chain_id)
-    analysis = analyse_chain(
-        chain, query.region, threshold=query.threshold, candidates=query.candidates
-    )
+    try:
+        region = region_code(query.region)
+    except ValueError as error:
+        raise ValidationError({"region": str(error)}) from error
+    analysis = analyse_chain(chain, region, threshold=query.threshold, candidates=query.candidates)
     return analysis_as_dict(analysis)
 
 

@@ -110,26 +110,12 @@ def _chain_gaps(chain: Any, args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _region_code(text: str) -> str:
-    """A region code the registry knows (441200, or 44 for a province), or a province by name."""
-    from devzone.chains.analysis import region_prefix
-    from devzone.chains.places import province_code
-    from devzone.regions.models import Region
+    from devzone.chains.analysis import region_code
 
-    text = text.strip()
-    if text.isdigit():
-        if Region.objects.filter(code__startswith=region_prefix(text)).exists():
-            return text
-        raise CommandError(_("no region has the code %(code)s") % {"code": text})
-    region = Region.objects.filter(name=text).first()
-    if region is not None:
-        return region.code
     try:
-        return province_code(text) + "0000"
-    except ValueError:
-        raise CommandError(
-            _("unknown region %(text)s: give a GB/T 2260 code (441200) or a province (广东)")
-            % {"text": repr(text)}
-        ) from None
+        return region_code(text)
+    except ValueError as error:
+        raise CommandError(str(error)) from error
 
 
 def _graph_store(args: argparse.Namespace) -> Path:

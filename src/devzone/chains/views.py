@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from devzone.accounts.choices import EDITING_ROLES
 from devzone.accounts.scope import role_of
 from devzone.chains import services
-from devzone.chains.analysis import analyse_chain
+from devzone.chains.analysis import analyse_chain, region_code
 from devzone.chains.forms import AttachForm, ChainForm, EdgeForm, LinkForm
 from devzone.chains.models import Chain
 from devzone.chains.svg import chain_svg
@@ -56,9 +56,22 @@ def _apply(request: HttpRequest, form: Any, service: Any, *args: Any, **kwargs: 
         return None
 
 
-def _region_code(request: HttpRequest, chain: Chain) -> str:
-    code = request.GET.get("region", "").strip()[:6]
-    return code or (chain.region.code if chain.region_id else "")
+def _region_code(request: HttpRequest, chain: Chain) -> tuple[str, str]:
+    """(the region asked for, or the chain's own; why it cannot be used, or "")."""
+    own = chain.region.code if chain.region_id else ""
+    code = request.GET.get("region", "").strip()[:20]
+    if not code or code == own:
+        return own, ""
+    try:
+        region_code(code)
+    except ValueError as error:
+        return code, str(error)
+    return code, ""
+
+
+def _code(region: str, chain: Chain) -> str:
+    """The code of a region checked by :func:`_region_code` (a name becomes its code)."""
+    return region if chain.region_id and region == chain.region.code else region_code(region)
 
 
 @login_required
@@ -69,8 +82,9 @@ def chain_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _render_detail(request: HttpRequest, chain: Chain, status: int = 200, **forms: Any):
-    region = _region_code(request, chain)
-    analysis = analyse_chain(chain, region, candidates=0) if region else None
+    region, region_error = _region_code(request, chain)
+    ok = region and not region_error
+    analysis = analyse_chain(chain, _code(region, chain), candidates=0) if ok else None
     statuses = analysis.links if analysis else []
     links = [status.link for status in statuses] or list(chain.links.all())
     edges = analysis.edges if analysis else []
@@ -80,6 +94,7 @@ def _render_detail(request: HttpRequest, chain: Chain, status: int = 200, **form
     context = {
         "chain": chain,
         "region": region,
+        "region_error": region_error,
         "analysis": analysis,
         "graph": chain_svg(links, edges, gap_ids, local_counts) if analysis else None,
         "may_edit": may_edit,
@@ -146,13 +161,15 @@ def enterprise_attach(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def chain_gaps(request: HttpRequest, pk: int) -> HttpResponse:
     chain = get_object_or_404(Chain.objects.select_related("region"), pk=pk)
-    region = _region_code(request, chain)
-    analysis = analyse_chain(chain, region) if region else None
+    region, region_error = _region_code(request, chain)
+    ok = region and not region_error
+    analysis = analyse_chain(chain, _code(region, chain)) if ok else None
     from devzone.leads.views import lead_zones
 
     context = {
         "chain": chain,
         "region": region,
+        "region_error": region_error,
         "analysis": analysis,
         "lead_zones": lead_zones(request.user),
     }

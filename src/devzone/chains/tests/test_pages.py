@@ -99,6 +99,32 @@ def test_api_chain_detail_and_import_of_an_exported_document(client, nev, staff_
     assert created.json()["name"] == "新能源汽车产业链（副本）"
 
 
+def test_api_gaps_refuse_an_unknown_region_and_take_one_by_name(client, nev, staff_b):
+    _login(client, staff_b)
+    for region in ("999999", "火星"):
+        answer = client.get(f"/api/chains/{nev.pk}/gaps", {"region": region})
+        assert answer.status_code == 422
+        assert answer.json()["detail"][0]["field"] == "region"
+    assert (
+        client.get(f"/api/chains/{nev.pk}/gaps", {"candidates": -1, "region": "44"}).status_code
+        == 422
+    )
+    by_name = client.get(f"/api/chains/{nev.pk}/gaps", {"region": "广东"}).json()
+    assert by_name["region"] == "44"
+
+
+def test_the_pages_say_when_a_region_is_unknown_instead_of_showing_every_link_as_a_gap(
+    client, nev, staff_b
+):
+    _login(client, staff_b)
+    for name in ("chains:detail", "chains:gaps"):
+        page = client.get(reverse(name, args=[nev.pk]), {"region": "999999"}).content.decode()
+        assert "no region has the code 999999" in page or "没有代码为 999999 的地区" in page
+        assert 'aria-invalid="true"' in page
+    by_name = client.get(reverse("chains:gaps", args=[nev.pk]), {"region": "肇庆市"})
+    assert by_name.status_code == 200 and 'aria-invalid="true"' not in by_name.content.decode()
+
+
 def test_cli_gaps_of_a_curated_chain_as_json(nev, capsys):
     from devzone.chains.cli import show_gaps
 
