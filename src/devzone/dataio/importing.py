@@ -25,7 +25,7 @@ from devzone.dataio.checking import (
     check_together,
     flag_cell_problems,
 )
-from devzone.dataio.headers import PROJECT_TABLE
+from devzone.dataio.headers import MONEY, PROJECT_TABLE
 from devzone.dataio.layout import Layout, find_layout
 from devzone.dataio.ledger import ProjectRow, ProjectRowReader, split_investors
 from devzone.dataio.lookups import Industries, Investors, Places, suggestions
@@ -33,7 +33,7 @@ from devzone.dataio.overlap import check_and_write
 from devzone.dataio.planning import build_plan
 from devzone.dataio.reading import Row, SpreadsheetError, Table, open_table
 from devzone.dataio.rejected import write_rejected
-from devzone.dataio.results import ImportResult
+from devzone.dataio.results import ImportResult, Issue
 from devzone.dataio.writing import apply_plan
 from devzone.regions.models import Zone
 
@@ -142,6 +142,7 @@ def _import_rows(
         return result
     result.rows = len(raw)
     result.unknown_columns = layout.unknown
+    result.warnings += unitless_money(layout)
     if not raw:
         result.file_error = _("The sheet has a header but no data rows.")
         return result
@@ -175,6 +176,24 @@ def _import_rows(
         progress=progress,
         enterprise_names=names,
     )
+
+
+def unitless_money(layout: Layout) -> list[Issue]:
+    """A money column whose header (or a unit line above it) names no unit: say that plain
+    numbers in it are read as yuan, since ledgers mostly count in 万元 and a wrong guess is
+    off by ten thousand."""
+    return [
+        Issue(
+            None,
+            column.header,
+            _(
+                "The header names no unit: plain numbers in this column are read as yuan (元). "
+                "If they are 万元 or 亿元, write it in the header, e.g. 计划总投资（万元）."
+            ),
+        )
+        for column in layout.columns
+        if column.spec.kind == MONEY and column.unit.currency is None
+    ]
 
 
 def _collect(data: Iterable[Row], progress: Progress) -> list[Row]:

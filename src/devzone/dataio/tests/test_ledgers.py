@@ -218,3 +218,19 @@ def test_a_sheet_starting_below_and_right_of_a1_keeps_its_row_numbers(tmp_path, 
         (4, header, "待定"),
     ]
     assert result.rows == 3
+
+
+def test_a_money_column_without_a_unit_is_read_as_yuan_with_a_warning(tmp_path, zone_a, staff_a):
+    rows = [["项目名称", "所属园区", "计划总投资"], ["甲项目", zone_a.name, 5000]]
+    path = write_csv(tmp_path / "bare.csv", rows)
+
+    result = import_projects(path, actor=staff_a, dry_run=True)
+
+    [warning] = result.warnings
+    assert (warning.row, warning.column) == (None, "计划总投资")
+    assert "万元" in warning.message and result.created == 1
+
+    rows[0][2] = "计划总投资（万元）"
+    with_unit = import_projects(write_csv(tmp_path / "unit.csv", rows), actor=staff_a)
+    assert with_unit.warnings == []
+    assert Project.objects.get().planned_investment == Decimal(5000 * 10**4)
