@@ -67,13 +67,22 @@ class SubjectFinder:
         ]
         for pattern in (_EN_RE, _ZH_RE):
             for m in pattern.finditer(text):
-                name = _trim(m.group())
+                name = _trim(m.group()) if pattern is _EN_RE else _after_date(text, m)
                 if name:
                     found.append(
                         Mention(base + m.end() - len(name), base + m.end(), name, m.lastgroup)
                     )
         found.sort(key=lambda mention: (mention.end, -(mention.end - mention.start)))
         return found
+
+
+def _after_date(text: str, match: re.Match[str]) -> str:
+    """A Chinese name without the end of a date before it: "2023年金华市" names 金华市 (日照市
+    keeps its 日: no digit precedes it)."""
+    name, start = match.group(), match.start()
+    while name[:1] in "年月日" and start > 0 and text[start - 1].isdigit() and len(name) > 3:
+        name, start = name[1:], start + 1
+    return name
 
 
 def _trim(name: str) -> str:

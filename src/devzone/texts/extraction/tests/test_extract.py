@@ -75,6 +75,17 @@ def test_chinese_value_and_change_in_yi():
     assert fact.period.label == "2023-01..2023-07" and fact.period.cumulative
 
 
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("发布日期:2024-02-01\n2023年金华市GDP达到6011.3亿元，同比增长6.1%。", "金华市"),
+        ("发布日期:2024-02-01\n2023年日照市GDP达到2500亿元，同比增长6.1%。", "日照市"),
+    ],
+)
+def test_a_year_before_a_place_is_not_part_of_its_name(text, subject):
+    assert one(text, None).subject == subject
+
+
 def test_rate_with_rank_and_two_point_differences():
     facts = facts_of(
         "Lishui City recorded a 6.9% year-on-year increase in GDP in the first half of 2024, "
