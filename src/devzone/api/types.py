@@ -42,6 +42,16 @@ _UNIT_MESSAGES = {
 }
 
 
+def lookup(model: Any, field: str, **criteria: Any) -> Any:
+    """The record a payload names (by id, slug, code…), or a 422 naming ``field``."""
+    from django.core.exceptions import ValidationError
+
+    record = model.objects.filter(**criteria).first()
+    if record is None:
+        raise ValidationError({field: _("No such record.")})
+    return record
+
+
 def unit_error_message(exc: units.UnitError) -> str:
     """The translated reason a figure could not be read (the parser's is English only)."""
     message = _UNIT_MESSAGES.get(str(exc.code))

@@ -56,22 +56,20 @@ def _apply(request: HttpRequest, form: Any, service: Any, *args: Any, **kwargs: 
         return None
 
 
-def _region_code(request: HttpRequest, chain: Chain) -> tuple[str, str]:
-    """(the region asked for, or the chain's own; why it cannot be used, or "")."""
+def _region(request: HttpRequest, chain: Chain) -> tuple[str, str, str]:
+    """The region asked for (or the chain's own) as typed, its code, and why it cannot be used.
+
+    The code is "" when no region is chosen or the one typed is unknown (then the reason says
+    why, shown beside the field).
+    """
     own = chain.region.code if chain.region_id else ""
-    code = request.GET.get("region", "").strip()[:20]
-    if not code or code == own:
-        return own, ""
+    typed = request.GET.get("region", "").strip()[:20]
+    if not typed or typed == own:
+        return own, own, ""
     try:
-        region_code(code)
+        return typed, region_code(typed), ""
     except ValueError as error:
-        return code, str(error)
-    return code, ""
-
-
-def _code(region: str, chain: Chain) -> str:
-    """The code of a region checked by :func:`_region_code` (a name becomes its code)."""
-    return region if chain.region_id and region == chain.region.code else region_code(region)
+        return typed, "", str(error)
 
 
 @login_required
@@ -82,9 +80,8 @@ def chain_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _render_detail(request: HttpRequest, chain: Chain, status: int = 200, **forms: Any):
-    region, region_error = _region_code(request, chain)
-    ok = region and not region_error
-    analysis = analyse_chain(chain, _code(region, chain), candidates=0) if ok else None
+    region, code, region_error = _region(request, chain)
+    analysis = analyse_chain(chain, code, candidates=0) if code else None
     statuses = analysis.links if analysis else []
     links = [status.link for status in statuses] or list(chain.links.all())
     edges = analysis.edges if analysis else []
@@ -161,9 +158,8 @@ def enterprise_attach(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def chain_gaps(request: HttpRequest, pk: int) -> HttpResponse:
     chain = get_object_or_404(Chain.objects.select_related("region"), pk=pk)
-    region, region_error = _region_code(request, chain)
-    ok = region and not region_error
-    analysis = analyse_chain(chain, _code(region, chain)) if ok else None
+    region, code, region_error = _region(request, chain)
+    analysis = analyse_chain(chain, code) if code else None
     from devzone.leads.views import lead_zones
 
     context = {

@@ -49,14 +49,12 @@ def _row(project: Any) -> dict[str, Any]:
 def _print_table(rows: list[dict[str, Any]]) -> None:
     from decimal import Decimal
 
-    from django.utils import translation
-
     from devzone.core.units import format_money
     from devzone.projects.choices import Stage
+    from devzone.reports.numbers import language
 
-    language = "en" if (translation.get_language() or "en").startswith("en") else "zh-hans"
     for row in rows:
-        money = format_money(Decimal(row["planned_investment"]), language=language)
+        money = format_money(Decimal(row["planned_investment"]), language=language())
         stage = Stage(row["stage"]).label if row["stage"] in Stage.values else row["stage"]
         print(f"{row['id']:>6}  {row['zone']:<18} {money:>22}  {stage:<20} {row['name']}")
     print(_("%(count)d project(s)") % {"count": len(rows)})

@@ -30,7 +30,7 @@ from devzone.dataio.lookups import clean_name
 from devzone.dataio.planning import Plan, build_plan, plan_new
 from devzone.dataio.reading import Row, Table
 from devzone.dataio.results import ImportResult
-from devzone.dataio.writing import Inserted, apply_plan, insert_new
+from devzone.dataio.writing import apply_plan, insert_new
 
 
 class _Refused(Exception):
@@ -74,7 +74,7 @@ def check_and_write(
         for row in rows:
             row.project_id = None
         return rows
-    result.created = len(early.inserted.projects) + len(plan.projects_new)
+    result.created = len(early.project_ids) + len(plan.projects_new)
     result.updated = plan.updated
     result.unchanged = plan.unchanged
     result.committed = True
@@ -99,6 +99,8 @@ class EarlyRows:
         picked = Picked([], [], Plan())
         if not self.stopped:
             self._pick(chunk, picked)
+            if self.stopped:  # nothing of the chunk that stopped the picking is written early
+                picked.rows, picked.keys = [], []
             picked.plan = plan_new(picked.rows)
         return picked
 
@@ -108,12 +110,10 @@ class EarlyRows:
             code = fields.get("code")
             if row.errors or not fields.get("name") or row.zone is None:
                 self.stopped = True
-                picked.rows, picked.keys = [], []
                 return
             key = (row.zone.pk, clean_name(fields["name"]))
             if (code in self._codes) if code else (key in self._names):
                 self.stopped = True  # a repeated code or name: both rows will be refused
-                picked.rows, picked.keys = [], []
                 return
             if code:
                 self._codes.add(code)
@@ -138,7 +138,6 @@ class EarlyWriter:
 
     def __init__(self, writer: BulkWriter) -> None:
         self.writer = writer
-        self.inserted = Inserted()
         self.project_ids: set[int] = set()
         self.known = KnownProjects(exclude=self.project_ids)  # as before the import
         self.written: list[ProjectRow] = []
@@ -157,7 +156,7 @@ class EarlyWriter:
         ]
         plan = picked.plan if len(new) == len(picked.rows) else plan_new(new)
         if new:
-            insert_new(plan, self.writer, self.inserted)
+            insert_new(plan, self.writer)
             self.project_ids.update(row.project_id for row in new)  # type: ignore[misc]
             self.written += new
 

@@ -7,7 +7,6 @@ milestones and investor links of new projects can be inserted in the same batche
 from __future__ import annotations
 
 import operator
-from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection
@@ -22,15 +21,6 @@ from devzone.projects.models import Milestone, Project, ProjectInvestor
 LINK_COLUMNS = ("project_id", "enterprise_id", "role")
 
 
-@dataclass
-class Inserted:
-    """Ids of the records of new projects written early, with their change records."""
-
-    projects: list[int] = field(default_factory=list)
-    milestones: list[int] = field(default_factory=list)
-    links: list[int] = field(default_factory=list)
-
-
 def apply_plan(plan: Plan, writer: BulkWriter, *, enterprise_names: dict[int, str]) -> None:
     """Write ``plan`` and the change records of it all.
 
@@ -43,13 +33,13 @@ def apply_plan(plan: Plan, writer: BulkWriter, *, enterprise_names: dict[int, st
     writer.flush_history()
 
 
-def insert_new(plan: Plan, writer: BulkWriter, inserted: Inserted) -> None:
+def insert_new(plan: Plan, writer: BulkWriter) -> None:
     """Insert the new projects of ``plan``, their milestones and links, and their records.
 
     For the early writes of an import (:mod:`devzone.dataio.overlap`): the change records are
     made by the database from the rows just inserted, while the next rows are being checked on
     another thread (SQLite and PostgreSQL work without holding Python's interpreter lock).
-    ``inserted`` collects the ids written.
+    Each row of the file then knows its project's id.
     """
     projects = _insert_projects(plan, writer)
     milestones = _insert_milestones(plan, writer)
@@ -57,9 +47,6 @@ def insert_new(plan: Plan, writer: BulkWriter, inserted: Inserted) -> None:
     _record_new_projects(writer, projects)
     _record_new_milestones(writer, milestones)
     _record_new_links(writer, links)
-    inserted.projects += projects
-    inserted.milestones += milestones
-    inserted.links += links
 
 
 def _snapshot(pk: int, values: dict[str, Any] | None) -> dict[str, Any] | None:

@@ -15,9 +15,8 @@ The index of a registry is built once per process and kept until the registry ch
 come (:mod:`devzone.enterprises.index_updates`), without a rebuild. A registry of at least
 :data:`SAVE_MIN_RECORDS` enterprises also has its index written to
 ``DATA_DIR/matching/registry-<version>.npz``: the next process (another web worker, the next
-``devzone match``) reads it in seconds instead of rebuilding for minutes, and files in the
-decisions made after it was written; files of older versions are removed when a new one is
-written.
+``devzone match``) reads it in seconds instead of rebuilding for minutes, and files in what
+was written after it; files of older versions are removed when a new one is written.
 """
 
 from __future__ import annotations
@@ -130,9 +129,9 @@ def index_path(version: int) -> Path:
 
 def load_or_build_matcher(version: int) -> RegistryMatcher:
     """The matcher of registry *version*: read from its file when one was written (by this
-    or another process), or from an older file when only what it can file in was written since (see
-    :mod:`~devzone.enterprises.index_updates`), else built, and written when the registry is
-    large."""
+    or another process); else read from an older file, with what was written since filed in
+    when :mod:`~devzone.enterprises.index_updates` can; else built, and written when the
+    registry is large."""
     path = index_path(version)
     if path.is_file():
         try:

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 
-from devzone.api.types import InputSchema, MoneyIn
+from devzone.api.types import InputSchema, MoneyIn, lookup
 from devzone.chains.models import Link
 from devzone.enterprises.models import Enterprise
 from devzone.leads import services
@@ -127,8 +127,8 @@ def get_lead(request: HttpRequest, lead_id: int) -> Any:
 @router.post("/leads", response={201: LeadDetail}, summary="Start a lead")
 def create_lead(request: HttpRequest, payload: LeadIn) -> Any:
     fields = payload.dict()
-    enterprise = _known(Enterprise, "enterprise_id", fields.pop("enterprise_id"))
-    zone = _known(Zone, "zone_id", fields.pop("zone_id"))
+    enterprise = lookup(Enterprise, "enterprise_id", pk=fields.pop("enterprise_id"))
+    zone = lookup(Zone, "zone_id", pk=fields.pop("zone_id"))
     wanted = set(fields.pop("link_ids"))
     links = list(Link.objects.filter(pk__in=wanted))
     if missing := sorted(wanted - {link.pk for link in links}):
@@ -138,14 +138,6 @@ def create_lead(request: HttpRequest, payload: LeadIn) -> Any:
         actor=request.auth, enterprise=enterprise, zone=zone, links=links, **fields
     )
     return Status(201, lead)
-
-
-def _known(model: Any, field: str, pk: int) -> Any:
-    """The record a payload names by id; a 422 naming the field if there is none."""
-    found = model.objects.filter(pk=pk).first()
-    if found is None:
-        raise ValidationError({field: _("No record has the id %(id)s.") % {"id": pk}})
-    return found
 
 
 @router.post("/leads/{lead_id}/advance", response=LeadDetail, summary="Move a lead on")

@@ -30,6 +30,7 @@ from devzone.api.types import (
     MoneyOut,
     MonthIn,
     MonthOut,
+    lookup,
 )
 from devzone.core.models import ChangeRecord
 from devzone.enterprises.api import EnterpriseRef, IndustryRef
@@ -344,13 +345,6 @@ def project_detail(request: HttpRequest, project_id: int) -> Project:
 _TEXT_FIELDS = ("leader", "description", "source", "foreign_currency")
 
 
-def _lookup(model: Any, field: str, **criteria: Any) -> Any:
-    record = model.objects.filter(**criteria).first()
-    if record is None:
-        raise ValidationError({field: _("No such record.")})
-    return record
-
-
 def _investors(ids: list[int]) -> list[Enterprise]:
     found = Enterprise.objects.in_bulk(ids)
     missing = [str(pk) for pk in ids if pk not in found]
@@ -364,11 +358,11 @@ def _investors(ids: list[int]) -> list[Enterprise]:
 def _project_fields(fields: dict[str, Any]) -> dict[str, Any]:
     """Turn slugs, codes and ids into records and nulls of text fields into blanks."""
     if "zone" in fields:
-        fields["zone"] = _lookup(Zone, "zone", slug=fields["zone"] or "")
+        fields["zone"] = lookup(Zone, "zone", slug=fields["zone"] or "")
     if fields.get("industry"):
-        fields["industry"] = _lookup(Industry, "industry", code=fields["industry"])
+        fields["industry"] = lookup(Industry, "industry", code=fields["industry"])
     if fields.get("department") is not None:
-        fields["department"] = _lookup(Department, "department", pk=fields["department"])
+        fields["department"] = lookup(Department, "department", pk=fields["department"])
     if "code" in fields:
         fields["code"] = (fields["code"] or "").strip() or None
     for name in _TEXT_FIELDS:
@@ -449,7 +443,7 @@ def submit_report(request: HttpRequest, project_id: int, payload: ReportIn) -> S
 
 def _problem_fields(fields: dict[str, Any]) -> dict[str, Any]:
     if fields.get("owner_department") is not None:
-        fields["owner_department"] = _lookup(
+        fields["owner_department"] = lookup(
             Department, "owner_department", pk=fields["owner_department"]
         )
     if "description" in fields and fields["description"] is None:

@@ -57,20 +57,25 @@ def test_createuser_without_a_terminal_asks_for_password_stdin(db, stdin, capsys
     assert not get_user_model().objects.filter(username="li").exists()
 
 
-def test_a_prompt_with_nothing_to_read_is_one_line_not_a_traceback(monkeypatch, capsys):
+def _handled_by(monkeypatch, handler) -> None:
+    """Every command line runs ``handler`` (to see how ``main`` reports what it raises)."""
     from devzone.cli import parser
-
-    def reads_input(args):
-        raise EOFError
 
     real = parser.build_parser
 
     def build():
         built = real()
-        built.set_defaults(handler=reads_input)
+        built.set_defaults(handler=handler)
         return built
 
     monkeypatch.setattr(parser, "build_parser", build)
+
+
+def test_a_prompt_with_nothing_to_read_is_one_line_not_a_traceback(monkeypatch, capsys):
+    def reads_input(args):
+        raise EOFError
+
+    _handled_by(monkeypatch, reads_input)
     assert main([]) == 2
     assert capsys.readouterr().err.startswith("devzone: error: no input to read")
 
@@ -78,20 +83,12 @@ def test_a_prompt_with_nothing_to_read_is_one_line_not_a_traceback(monkeypatch, 
 def test_output_cut_short_by_its_reader_ends_quietly(monkeypatch, capsys):
     """`devzone projects list | head`: no traceback when head stops reading."""
     import devzone.cli
-    from devzone.cli import parser
 
     def writes(args):
         raise BrokenPipeError
 
-    real = parser.build_parser
-
-    def build():
-        built = real()
-        built.set_defaults(handler=writes)
-        return built
-
     silenced = []
-    monkeypatch.setattr(parser, "build_parser", build)
+    _handled_by(monkeypatch, writes)
     monkeypatch.setattr(devzone.cli, "_silence_stdout", lambda: silenced.append(True))
     assert main([]) == 141
     assert silenced == [True] and capsys.readouterr().err == ""

@@ -31,9 +31,9 @@ def early_writes(monkeypatch):
     sizes: list[int] = []
     original = overlap.insert_new
 
-    def counting(plan, writer, inserted):
+    def counting(plan, writer):
         sizes.append(len(plan.projects_new))
-        original(plan, writer, inserted)
+        original(plan, writer)
 
     monkeypatch.setattr(overlap, "insert_new", counting)
     return sizes
