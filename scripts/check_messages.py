@@ -11,11 +11,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from devzone.web.catalogue import CATALOGUE, check_catalogue
+from devzone.web.catalogue import CATALOGUE, check_catalogue, unextracted_aliases
 
 
 def main() -> int:
-    problems = check_catalogue(CATALOGUE)
+    problems = check_catalogue(CATALOGUE) + unextracted_aliases()
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:

@@ -13,6 +13,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as RequestValidationError
@@ -57,7 +58,51 @@ def _field_of(location: tuple | list, body_params: set[str]) -> str | None:
     return ".".join(str(part) for part in parts) or None
 
 
+# pydantic's messages are English only: the common ones, by error type, in the user's language.
+_PYDANTIC_MESSAGES = {
+    "missing": gettext_lazy("This field is required."),
+    "extra_forbidden": gettext_lazy("Unknown field: see the API documentation for the fields."),
+    "string_type": gettext_lazy("Give text."),
+    "string_too_short": gettext_lazy("Give at least %(min_length)s characters."),
+    "string_too_long": gettext_lazy("Give at most %(max_length)s characters."),
+    "int_type": gettext_lazy("Give a whole number."),
+    "int_parsing": gettext_lazy("Give a whole number."),
+    "int_from_float": gettext_lazy("Give a whole number."),
+    "float_type": gettext_lazy("Give a number."),
+    "float_parsing": gettext_lazy("Give a number."),
+    "bool_type": gettext_lazy("Give true or false."),
+    "bool_parsing": gettext_lazy("Give true or false."),
+    "greater_than": gettext_lazy("Give a number greater than %(gt)s."),
+    "greater_than_equal": gettext_lazy("Give a number of at least %(ge)s."),
+    "less_than": gettext_lazy("Give a number less than %(lt)s."),
+    "less_than_equal": gettext_lazy("Give a number of at most %(le)s."),
+    "enum": gettext_lazy("Give one of: %(expected)s."),
+    "literal_error": gettext_lazy("Give one of: %(expected)s."),
+    "date_type": gettext_lazy("Give a date as YYYY-MM-DD."),
+    "date_parsing": gettext_lazy("Give a date as YYYY-MM-DD."),
+    "date_from_datetime_parsing": gettext_lazy("Give a date as YYYY-MM-DD."),
+    "date_from_datetime_inexact": gettext_lazy("Give a date as YYYY-MM-DD."),
+    "datetime_type": gettext_lazy("Give a date and time as YYYY-MM-DDTHH:MM."),
+    "datetime_parsing": gettext_lazy("Give a date and time as YYYY-MM-DDTHH:MM."),
+    "datetime_from_date_parsing": gettext_lazy("Give a date and time as YYYY-MM-DDTHH:MM."),
+    "list_type": gettext_lazy("Give a list."),
+    "too_short": gettext_lazy("Give at least %(min_length)s items."),
+    "too_long": gettext_lazy("Give at most %(max_length)s items."),
+    "dict_type": gettext_lazy("Give an object."),
+    "model_type": gettext_lazy("Give an object."),
+    "model_attributes_type": gettext_lazy("Give an object."),
+    "json_invalid": gettext_lazy("The request body is not valid JSON."),
+    "json_type": gettext_lazy("The request body is not valid JSON."),
+}
+
+
 def _message_of(error: dict[str, Any]) -> str:
+    template = _PYDANTIC_MESSAGES.get(str(error.get("type", "")))
+    if template is not None:
+        try:
+            return str(template) % {k: v for k, v in (error.get("ctx") or {}).items()}
+        except (KeyError, TypeError, ValueError):
+            pass  # a context this message does not expect: pydantic's own words
     message = str(error.get("msg", ""))
     for prefix in _PYDANTIC_PREFIXES:
         message = message.removeprefix(prefix)

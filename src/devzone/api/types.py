@@ -13,13 +13,14 @@ from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from ninja import Schema
 from pydantic import BeforeValidator, ConfigDict, PlainSerializer, WithJsonSchema
 
 from devzone.core import units
 
 CURRENCY = "CNY"
+NO_CURRENCY = "XXX"  # ISO 4217 for "no currency": the amount did not name one
 CENT = Decimal("0.01")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -33,12 +34,12 @@ def _plain_decimal(text: str) -> Decimal | None:
 
 
 _UNIT_MESSAGES = {
-    "empty": _lazy("Give an amount."),
-    "malformed": _lazy("“%(text)s” is not a well-formed amount."),
-    "ambiguous": _lazy("“%(text)s” can be read more than one way; write it in yuan."),
-    "no_number": _lazy("“%(text)s” has no number in it."),
-    "unknown_unit": _lazy("“%(text)s” has a unit devzone does not know."),
-    "wrong_kind": _lazy("“%(text)s” is not an amount of money."),
+    "empty": gettext_lazy("Give an amount."),
+    "malformed": gettext_lazy("“%(text)s” is not a well-formed amount."),
+    "ambiguous": gettext_lazy("“%(text)s” can be read more than one way; write it in yuan."),
+    "no_number": gettext_lazy("“%(text)s” has no number in it."),
+    "unknown_unit": gettext_lazy("“%(text)s” has a unit devzone does not know."),
+    "wrong_kind": gettext_lazy("“%(text)s” is not an amount of money."),
 }
 
 
@@ -85,6 +86,29 @@ def parse_yuan(value: Any) -> Decimal:
     return quantity.value
 
 
+def parse_foreign_amount(value: Any) -> dict[str, Any]:
+    """Foreign capital: an amount in the currency its unit names ("1000万美元"), or a plain
+    number in the project's ``foreign_currency``; ``currency`` is None when the unit names none.
+    """
+    if isinstance(value, dict):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return {"value": Decimal(value), "currency": None}
+    if not isinstance(value, str):
+        raise ValueError(_('Write the amount as a string, e.g. "10000000.00" or "1000万美元".'))
+    plain = _plain_decimal(value)
+    if plain is not None:
+        return {"value": plain, "currency": None}
+    try:
+        quantity = units.parse_money(value, default_currency=NO_CURRENCY)
+    except units.UnitError as exc:
+        raise ValueError(unit_error_message(exc)) from exc
+    if quantity.qualifier:
+        raise ValueError(_("Give the exact amount, without “about” or “more than”."))
+    currency = None if quantity.unit == NO_CURRENCY else quantity.unit
+    return {"value": quantity.value, "currency": currency}
+
+
 def parse_decimal(value: Any) -> Decimal:
     """A plain exact number (land in mu, percent) from a string or an integer."""
     if isinstance(value, Decimal):
@@ -121,6 +145,11 @@ _MONEY_SCHEMA = {
 }
 
 MoneyIn = Annotated[Decimal, BeforeValidator(parse_yuan), WithJsonSchema(_MONEY_SCHEMA)]
+ForeignMoneyIn = Annotated[
+    dict[str, Any],
+    BeforeValidator(parse_foreign_amount),
+    WithJsonSchema({"type": "string", "examples": ["10000000.00", "1000万美元"]}),
+]
 DecimalIn = Annotated[
     Decimal,
     BeforeValidator(parse_decimal),

@@ -192,7 +192,9 @@ def _unitless_money(layout: Layout) -> list[Issue]:
             ),
         )
         for column in layout.columns
-        if column.spec.kind == MONEY and column.unit.currency is None
+        if column.spec.kind == MONEY
+        and column.unit.currency is None
+        and column.spec.key != "foreign_capital"  # in the currency its cells or 币种 name
     ]
 
 

@@ -369,20 +369,26 @@ class ProjectRowReader:
                 row.fields[key] = choice
 
     def _resolve_currency(self, row: ProjectRow, raw: dict[str, tuple[Column, object]]) -> None:
+        stated = row.fields.get("foreign_currency")  # by the amount's own unit (万美元)
         if "foreign_currency" in raw:
             column, value = raw["foreign_currency"]
-            code = {
-                "美元": "USD",
-                "人民币": "CNY",
-                "欧元": "EUR",
-                "港元": "HKD",
-                "港币": "HKD",
-                "日元": "JPY",
-                "英镑": "GBP",
-            }.get(cells.text(value), cells.text(value).upper())
-            if code and not re.fullmatch(r"[A-Z]{3}", code):
+            text = cells.text(value)
+            try:
+                code = codes.validate_currency_code(text) if text else ""
+            except codes.CodeError:
                 row.error(
-                    column.header, _("“%s” is not a currency (write USD or 美元).") % code, value
+                    column.header,
+                    _("“%s” is not a currency: write an ISO 4217 code such as USD, or 美元.")
+                    % text,
+                    value,
+                )
+                return
+            if code and stated and code != stated:
+                row.error(
+                    column.header,
+                    _("The currency %(code)s differs from the foreign capital's unit (%(unit)s).")
+                    % {"code": code, "unit": stated},
+                    value,
                 )
             elif code:
                 row.fields["foreign_currency"] = code

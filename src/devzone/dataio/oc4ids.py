@@ -301,9 +301,10 @@ def _load(path: Path) -> list[dict[str, Any]]:
 
 
 def _header(key: str) -> str:
-    """The English export header, money in plain yuan so amounts carry over exactly."""
+    """The English export header, money in plain yuan so amounts carry over exactly (foreign
+    capital in the currency of its own column)."""
     spec = PROJECT_TABLE_BY_KEY[key]
-    if spec.kind == "money":
+    if spec.kind == "money" and key != "foreign_capital":
         return f"{spec.en} (yuan)"
     if spec.kind == "area":
         return f"{spec.en} (mu)"

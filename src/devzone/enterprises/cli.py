@@ -236,7 +236,19 @@ def _thresholds(args: argparse.Namespace) -> Any:
         "margin": args.margin,
     }
     chosen = {name: value for name, value in given.items() if value is not None}
-    return Thresholds(**chosen) if chosen else None
+    negative = [name for name, value in chosen.items() if value < 0]
+    if negative:
+        raise CommandError(_("Scores and the margin cannot be negative."))
+    thresholds = Thresholds(**chosen)
+    if thresholds.review > thresholds.match:
+        raise CommandError(
+            _(
+                "The review threshold (%(review)g) is above the match threshold (%(match)g): "
+                "lower --review-threshold or raise --match-threshold."
+            )
+            % {"review": thresholds.review, "match": thresholds.match}
+        )
+    return thresholds if chosen else None
 
 
 def _table_line(result: Any) -> str:

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+
 from devzone.core.units import SCALE_WAN, SCALE_YI
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -65,7 +67,9 @@ def open_registry(path: str | Path) -> RegistryFile:
         with path.open("rb") as handle:
             head = handle.read(SNIFF_BYTES)
     except OSError as error:
-        raise RegistryFileError(f"cannot open {path}: {error}") from error
+        raise RegistryFileError(
+            _("Cannot open %(path)s: %(error)s") % {"path": path, "error": error}
+        ) from error
     if head.startswith((ZIP_MAGIC, OLE2_MAGIC)):
         raw, total, kind = _spreadsheet_rows(path)
     else:
@@ -79,7 +83,7 @@ def _with_header(raw: Iterator[list[object]], total: int | None, kind: str) -> R
         if any(str(cell or "").strip() for cell in header):
             break
     else:
-        raise RegistryFileError("the file is empty")
+        raise RegistryFileError(_("The file is empty."))
     columns: dict[int, str] = {}
     headers: dict[str, str] = {}
     ignored: list[str] = []
@@ -97,7 +101,7 @@ def _with_header(raw: Iterator[list[object]], total: int | None, kind: str) -> R
             scale = unit
     if "name" not in headers:
         raise RegistryFileError(
-            "no name column: the header needs one of " + ", ".join(COLUMN_SYNONYMS["name"])
+            _("No name column: the header needs one of %s.") % "、".join(COLUMN_SYNONYMS["name"])
         )
     rows = _keyed(raw, columns, first=number + 1)
     return RegistryFile(rows, headers, total and total - number, kind, scale, ignored)
@@ -132,13 +136,13 @@ def _spreadsheet_rows(path: Path) -> tuple[Iterator[list[object]], int | None, s
         workbook = python_calamine.CalamineWorkbook.from_path(str(path))
         sheet = workbook.get_sheet_by_index(0)
     except (python_calamine.CalamineError, ValueError, OSError) as error:
-        raise RegistryFileError(f"cannot read the spreadsheet: {error}") from error
+        raise RegistryFileError(_("The spreadsheet cannot be read: %s") % error) from error
     return (list(row) for row in sheet.iter_rows()), sheet.height, "spreadsheet"
 
 
 def _csv_rows(path: Path, head: bytes) -> tuple[Iterator[list[object]], int | None, str]:
     if b"\x00" in head:
-        raise RegistryFileError("the file is neither CSV nor a spreadsheet (.xlsx, .xls, .ods)")
+        raise RegistryFileError(_("The file is neither CSV nor a spreadsheet (.xlsx, .xls, .ods)."))
     encoding = _encoding(head)
     first_line = head.split(b"\n", 1)[0].decode(encoding, errors="replace")
     counts = {d: first_line.count(d) for d in CSV_DELIMITERS}
@@ -162,10 +166,14 @@ def _read_csv(path: Path, encoding: str, delimiter: str) -> Iterator[list[object
             yield from reader
         except UnicodeDecodeError as error:
             raise RegistryFileError(
-                f"line {reader.line_num + 1} is not {encoding} text: save the file as UTF-8"
+                _("Line %(line)d is not %(encoding)s text: save the file as UTF-8.")
+                % {"line": reader.line_num + 1, "encoding": encoding}
             ) from error
         except csv.Error as error:
-            raise RegistryFileError(f"line {reader.line_num}: not valid CSV: {error}") from error
+            raise RegistryFileError(
+                _("Line %(line)d is not valid CSV: %(error)s")
+                % {"line": reader.line_num, "error": error}
+            ) from error
 
 
 def _count_lines(path: Path) -> int:
@@ -178,23 +186,28 @@ def _count_lines(path: Path) -> int:
 
 
 def read_names(path: str | Path, *, column: str | None = None) -> Iterator[str]:
-    """The names to match in a file: one per line, or the cells of ``column`` (by header).
+    """The names to match in a file: the cells of a column, or one name per line.
 
-    A spreadsheet needs ``column``; a text file without it is read one name per line.
+    A spreadsheet or a .csv/.tsv file is a table: its names are in ``column`` (by header) or,
+    without it, in the column headed like a name (企业名称, name …) or its only column. Any
+    other text file holds one name per line (English names may hold commas).
     """
     path = Path(path)
     try:
         with path.open("rb") as handle:
             head = handle.read(SNIFF_BYTES)
     except OSError as error:
-        raise RegistryFileError(f"cannot open {path}: {error}") from error
+        raise RegistryFileError(
+            _("Cannot open %(path)s: %(error)s") % {"path": path, "error": error}
+        ) from error
     spreadsheet = head.startswith((ZIP_MAGIC, OLE2_MAGIC))
-    if column is None:
-        if spreadsheet:
-            raise RegistryFileError("a spreadsheet needs --column: the header of the names")
+    if not spreadsheet and column is None and path.suffix.lower() not in TABLE_SUFFIXES:
         return _lines(path, _encoding(head))
     raw = _spreadsheet_rows(path)[0] if spreadsheet else _csv_rows(path, head)[0]
     return _column_cells(raw, column)
+
+
+TABLE_SUFFIXES = (".csv", ".tsv")
 
 
 def _lines(path: Path, encoding: str) -> Iterator[str]:
@@ -204,12 +217,29 @@ def _lines(path: Path, encoding: str) -> Iterator[str]:
                 yield line.strip()
 
 
-def _column_cells(raw: Iterator[list[object]], column: str) -> Iterator[str]:
+def _column_cells(raw: Iterator[list[object]], column: str | None) -> Iterator[str]:
     first = next((row for row in raw if any(str(cell or "").strip() for cell in row)), [])
     header = [str(cell or "").strip().lstrip("\ufeff") for cell in first]
-    if column not in header:
-        raise RegistryFileError(f"no column {column!r}; the header has: {', '.join(header)}")
-    index = header.index(column)
+    if column is not None:
+        if column not in header:
+            raise RegistryFileError(
+                _("No column “%(column)s”; the header has: %(header)s.")
+                % {"column": column, "header": "、".join(header)}
+            )
+        index = header.index(column)
+    else:
+        named = [i for i, text in enumerate(header) if header_key(text)[0] == "name"]
+        filled = [i for i, text in enumerate(header) if text]
+        if named:
+            index = named[0]
+        elif len(filled) == 1:  # one column without a header: every cell is a name
+            index = filled[0]
+            yield header[index]
+        else:
+            raise RegistryFileError(
+                _("Give --column: no column is headed like a name; the header has: %s.")
+                % "、".join(header)
+            )
     for values in raw:
         text = str(values[index]).strip() if index < len(values) and values[index] else ""
         if text:

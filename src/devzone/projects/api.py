@@ -25,6 +25,7 @@ from devzone.api.types import (
     CURRENCY,
     DecimalIn,
     DecimalOut,
+    ForeignMoneyIn,
     InputSchema,
     MoneyIn,
     MoneyOut,
@@ -32,6 +33,7 @@ from devzone.api.types import (
     MonthOut,
     lookup,
 )
+from devzone.core import codes
 from devzone.core.models import ChangeRecord
 from devzone.enterprises.api import EnterpriseRef, IndustryRef
 from devzone.enterprises.models import Enterprise, Industry
@@ -226,7 +228,7 @@ class ProjectPatch(InputSchema):
     construction_type: ConstructionType | None = None
     planned_investment: MoneyIn | None = None
     fixed_asset_investment: MoneyIn | None = None
-    foreign_capital: MoneyIn | None = None
+    foreign_capital: ForeignMoneyIn | None = None
     foreign_currency: str | None = Field(None, max_length=3)
     land_mu: DecimalIn | None = None
     expected_output: MoneyIn | None = None
@@ -365,10 +367,32 @@ def _project_fields(fields: dict[str, Any]) -> dict[str, Any]:
         fields["department"] = lookup(Department, "department", pk=fields["department"])
     if "code" in fields:
         fields["code"] = (fields["code"] or "").strip() or None
+    _foreign_capital(fields)
     for name in _TEXT_FIELDS:
         if name in fields and fields[name] is None:
             fields[name] = ""
     return fields
+
+
+def _foreign_capital(fields: dict[str, Any]) -> None:
+    """The amount of foreign capital, and its currency from the amount's unit (1000万美元) or
+    from ``foreign_currency`` (a code or a name: USD, 美元); the two must agree."""
+    amount = fields.get("foreign_capital")
+    stated = amount["currency"] if amount else None
+    if "foreign_capital" in fields:
+        fields["foreign_capital"] = amount["value"] if amount else None
+    given = fields.get("foreign_currency")
+    if given:
+        try:
+            given = fields["foreign_currency"] = codes.validate_currency_code(given)
+        except codes.CodeError as exc:
+            message = _("“%(code)s” is not an ISO 4217 currency code (such as USD or HKD).")
+            raise ValidationError({"foreign_currency": message % {"code": given}}) from exc
+    if stated and given and stated != given:
+        message = _("The currency %(code)s differs from the foreign capital's unit (%(unit)s).")
+        raise ValidationError({"foreign_currency": message % {"code": given, "unit": stated}})
+    if stated:
+        fields["foreign_currency"] = stated
 
 
 @router.post("/projects", response={201: ProjectDetail, **WRITE_ERRORS})

@@ -9,6 +9,7 @@ every difference between the ``.po`` and the compiled ``.mo`` that Django actual
 
 from __future__ import annotations
 
+import ast
 import gettext
 import re
 from dataclasses import dataclass, field
@@ -176,3 +177,26 @@ def check_catalogue(po_path: Path = CATALOGUE) -> list[str]:
         return [f"missing: {po_path}"]
     entries = parse_po(po_path.read_text(encoding="utf-8"))
     return untranslated(entries) + stale(entries, po_path.with_suffix(".mo"))
+
+
+# The names ``makemessages`` (xgettext) extracts messages from; a translation function imported
+# under any other name ("gettext_lazy as _lazy") leaves its messages out of the catalogue.
+EXTRACTED_NAMES = frozenset(
+    {"_", "gettext", "gettext_lazy", "gettext_noop", "ngettext", "ngettext_lazy", "pgettext"}
+    | {"pgettext_lazy", "npgettext", "npgettext_lazy", "dgettext", "dngettext"}
+)
+
+
+def unextracted_aliases(root: Path = LOCALE_DIR.parent) -> list[str]:
+    """Modules under ``root`` that import a translation function under a name not extracted."""
+    problems = []
+    for path in sorted(root.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.ImportFrom) or node.module != "django.utils.translation":
+                continue
+            for name in node.names:
+                if name.asname and name.asname not in EXTRACTED_NAMES:
+                    where = path.relative_to(root.parent)
+                    problems.append(f"not extracted: {where} imports {name.name} as {name.asname}")
+    return problems

@@ -62,6 +62,24 @@ def test_money_accepts_plain_yuan_or_a_figure_with_its_unit(
 
 
 @pytest.mark.parametrize(
+    ("payload", "capital", "currency"),
+    [
+        ({"foreign_capital": "1000万美元"}, "10000000.00", "USD"),
+        ({"foreign_capital": "2.5亿港元", "foreign_currency": "港币"}, "250000000.00", "HKD"),
+        ({"foreign_capital": "3000000", "foreign_currency": "eur"}, "3000000.00", "EUR"),
+    ],
+)
+def test_foreign_capital_takes_its_currency_from_its_unit_or_the_currency_field(
+    api_as, staff_a, project_a, payload, capital, currency
+):
+    response = api_as(staff_a).patch(f"/projects/{project_a.pk}", payload)
+    assert response.status_code == 200, response.content
+    project_a.refresh_from_db()
+    assert format(project_a.foreign_capital, ".2f") == capital
+    assert project_a.foreign_currency == currency
+
+
+@pytest.mark.parametrize(
     ("payload", "field"),
     [
         ({"planned_investment": "lots"}, "planned_investment"),
@@ -76,7 +94,10 @@ def test_money_accepts_plain_yuan_or_a_figure_with_its_unit(
         ({"code": "2301-330701-04-01-12345"}, "code"),
         ({"industry": "Z9999"}, "industry"),
         ({"investors": [987654]}, "investors"),
-        ({"foreign_capital": "1000万美元"}, "foreign_capital"),
+        ({"foreign_capital": "1000万"}, "foreign_currency"),
+        ({"foreign_capital": "约1000万美元"}, "foreign_capital"),
+        ({"foreign_capital": "100万美元", "foreign_currency": "EUR"}, "foreign_currency"),
+        ({"foreign_currency": "XYZ"}, "foreign_currency"),
         ({"name": ""}, "name"),
         ({"colour": "red"}, "colour"),
     ],
@@ -335,3 +356,15 @@ def test_listing_projects_takes_the_same_queries_for_3_or_15(
     assert few == many
     with django_assert_max_num_queries(8):
         client.get("/projects")
+
+
+def test_request_errors_speak_the_callers_language(api_as, staff_a, project_a):
+    client = api_as(staff_a)
+    client.client.defaults["HTTP_ACCEPT_LANGUAGE"] = "zh-hans"
+    errors = errors_by_field(client.post("/projects", {"name": "", "colour": "red"}))
+    assert errors["zone"] == "此字段为必填项。"
+    assert errors["colour"].startswith("未知字段")
+    assert "1" in errors["name"] and "字" in errors["name"]
+    client.client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    errors = errors_by_field(client.patch(f"/projects/{project_a.pk}", {"expected_jobs": "x"}))
+    assert errors == {"expected_jobs": "Give a whole number."}

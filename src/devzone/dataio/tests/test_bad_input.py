@@ -218,3 +218,38 @@ def test_missing_required_values_for_a_new_project(tmp_path, staff_a, zone_a, no
         (2, "项目名称"),
         (3, "计划总投资（亿元）"),
     ]
+
+
+FOREIGN_HEADER = ["项目名称", "所属园区", "计划总投资（亿元）", "外资", "币种"]
+
+
+@pytest.mark.parametrize(
+    ("capital", "currency", "reason"),
+    [
+        ("100万美元", "欧元", "differs from the foreign capital's unit (USD)"),
+        ("100万", "XYZ", "is not a currency"),
+        ("100万", "", "Give the currency of the foreign capital"),
+    ],
+)
+def test_bad_foreign_currency(
+    tmp_path, staff_a, zone_a, nothing_written, capital, currency, reason
+):
+    rows = [FOREIGN_HEADER, ["甲", zone_a.name, 1, capital, currency]]
+    result = _import(write_xlsx(tmp_path / "x.xlsx", rows), staff_a)
+    assert len(result.errors) == 1, _errors(result)
+    assert result.errors[0].row == 2
+    assert reason in result.errors[0].message
+
+
+@pytest.mark.parametrize(
+    ("capital", "currency", "stored"),
+    [("100万美元", "", "USD"), ("100万美元", "美元", "USD"), ("100万", "韩元", "KRW")],
+)
+def test_foreign_capital_currency_from_its_unit_or_column(
+    tmp_path, staff_a, zone_a, capital, currency, stored
+):
+    rows = [FOREIGN_HEADER, ["甲", zone_a.name, 1, capital, currency]]
+    result = _import(write_xlsx(tmp_path / "x.xlsx", rows), staff_a)
+    assert result.committed, _errors(result)
+    project = Project.objects.get()
+    assert (project.foreign_capital, project.foreign_currency) == (1_000_000, stored)

@@ -65,6 +65,53 @@ def test_match_reads_a_column_of_a_csv_file(registry, tmp_path, capsys):
     assert not MatchRun.objects.exists()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "项目,企业名称,金额\n电池基地,宁德时代,1\n整车,比亚迪,2\n",  # the column headed as a name
+        "宁德时代\n比亚迪\n",  # one column, no header
+    ],
+)
+def test_match_finds_the_names_of_a_csv_file_without_column(registry, tmp_path, capsys, text):
+    path = tmp_path / "investors.csv"
+    path.write_text(text, encoding="utf-8")
+
+    main(["match", str(path), "--json", "--no-store"])
+
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [line["best"]["legal_name"] for line in lines] == [CATL, BYD]
+
+
+def test_match_asks_for_the_column_when_no_header_names_one(
+    registry, tmp_path, capsys, monkeypatch
+):
+    monkeypatch.setenv("DEVZONE_LANGUAGE", "en")
+    path = tmp_path / "investors.csv"
+    path.write_text("项目,投资方\n电池基地,宁德时代\n", encoding="utf-8")
+
+    assert main(["match", str(path), "--no-store"]) != 0
+
+    assert "Give --column" in capsys.readouterr().err
+    assert not MatchRun.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "options", [["--review-threshold", "90", "--match-threshold", "80"], ["--margin", "-1"]]
+)
+def test_match_refuses_thresholds_that_contradict_each_other(
+    registry, tmp_path, capsys, monkeypatch, options
+):
+    monkeypatch.setenv("DEVZONE_LANGUAGE", "en")
+    names = tmp_path / "names.txt"
+    names.write_text("宁德时代\n", encoding="utf-8")
+
+    assert main(["match", str(names), *options]) != 0
+
+    error = capsys.readouterr().err
+    assert "threshold" in error or "negative" in error
+    assert not MatchRun.objects.exists()
+
+
 def test_match_reads_a_column_of_a_spreadsheet_below_blank_rows(registry, tmp_path, capsys):
     from openpyxl import Workbook
 

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from devzone.core import codes
 from devzone.core.clock import today
 from devzone.core.models import TimeStampedModel
 from devzone.projects.choices import (
@@ -138,6 +139,15 @@ class Project(TimeStampedModel):
         if self.foreign_capital and not self.foreign_currency:
             raise ValidationError(
                 {"foreign_currency": _("Give the currency of the foreign capital.")}
+            )
+        if self.foreign_currency and self.foreign_currency not in codes.CURRENCY_CODES:
+            raise ValidationError(
+                {
+                    "foreign_currency": _(
+                        "“%(code)s” is not an ISO 4217 currency code (such as USD or HKD)."
+                    )
+                    % {"code": self.foreign_currency}
+                }
             )
         if (
             self.fixed_asset_investment is not None

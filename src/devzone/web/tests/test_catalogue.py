@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from devzone.web.catalogue import CATALOGUE, check_catalogue, parse_po
+from devzone.web.catalogue import CATALOGUE, check_catalogue, parse_po, unextracted_aliases
 
 SAMPLE = r"""# header comment
 msgid ""
@@ -103,3 +103,15 @@ def test_a_missing_compiled_catalogue_is_reported(tmp_path):
     po.with_suffix(".mo").unlink()
 
     assert check_catalogue(po) == [f"missing: {po.with_suffix('.mo')} (compile the catalogue)"]
+
+
+def test_translation_functions_are_imported_under_names_makemessages_reads(tmp_path):
+    assert unextracted_aliases() == []
+    module = tmp_path / "pkg" / "views.py"
+    module.parent.mkdir()
+    module.write_text("from django.utils.translation import gettext_lazy as _lazy\n")
+    assert unextracted_aliases(tmp_path) == [
+        "not extracted: tmp_path/pkg/views.py imports gettext_lazy as _lazy".replace(
+            "tmp_path", tmp_path.name
+        )
+    ]

@@ -21,7 +21,7 @@ from django.db.models import (
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from devzone.accounts.scope import can_edit_zone
@@ -169,14 +169,14 @@ def export_url(query: str) -> str:
 
 
 CSV_HEADER = [
-    _lazy("Project code"),
-    _lazy("Project"),
-    _lazy("Zone"),
-    _lazy("Industry"),
-    _lazy("Stage"),
-    _lazy("Status"),
-    _lazy("Planned total investment (yuan)"),
-    _lazy("Invested this year (yuan)"),
+    gettext_lazy("Project code"),
+    gettext_lazy("Project"),
+    gettext_lazy("Zone"),
+    gettext_lazy("Industry"),
+    gettext_lazy("Stage"),
+    gettext_lazy("Status"),
+    gettext_lazy("Planned total investment (yuan)"),
+    gettext_lazy("Invested this year (yuan)"),
 ]
 
 
