@@ -72,6 +72,17 @@ def month_start(day: dt.date) -> dt.date:
     return day.replace(day=1)
 
 
+def last_full_month(end: dt.date) -> dt.date:
+    """The first day of the last month that has ended by ``end``.
+
+    A monthly investment report states the whole month, so progress on 8 October counts the
+    reports up to September: October's is not a week's work, and counting it would put the
+    figure ahead of the time it is compared with.
+    """
+    following = end + dt.timedelta(days=1)
+    return add_months(month_start(end), 0 if following.day == 1 else -1)
+
+
 def add_months(month: dt.date, count: int) -> dt.date:
     """As :func:`devzone.projects.querysets.add_months` (the first of the month ``count`` on)."""
     index = month.year * 12 + month.month - 1 + count

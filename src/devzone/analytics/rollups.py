@@ -20,6 +20,7 @@ from devzone.analytics.ledger import (
     Rollup,
     add_months,
     date_column,
+    last_full_month,
     month_start,
     planned_column,
 )
@@ -91,7 +92,7 @@ def planned_exprs(after: dt.date, end: dt.date) -> list[pl.Expr]:
 
 
 def _months(start: dt.date, end: dt.date) -> pl.Expr:
-    return pl.col("month").is_between(month_start(start), end)
+    return pl.col("month").is_between(month_start(start), last_full_month(end))
 
 
 def indicator_table(rollup: Rollup, start: dt.date, end: dt.date, key: str) -> pl.DataFrame:

@@ -121,6 +121,28 @@ def parse_decimal(value: Any) -> Decimal:
     return plain
 
 
+def parse_mu(value: Any) -> Decimal:
+    """Land in mu from "120.5", or with its unit: "120亩", "10公顷" (150 mu), "5000平方米"."""
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value)
+    if not isinstance(value, str):
+        raise ValueError(_('Write the area as a string, e.g. "120.5" or "10公顷".'))
+    plain = _plain_decimal(value)
+    if plain is not None:
+        return plain
+    try:
+        quantity = units.parse_area(value, default_unit="mu")
+        mu = units.to_mu(quantity)
+    except units.UnitError as exc:
+        message = _("“%s” is not an area: write e.g. 120.5 (mu), 120亩 or 10公顷.") % value
+        raise ValueError(message) from exc
+    if quantity.qualifier:
+        raise ValueError(_("Give the exact area, without “about” or “more than”."))
+    return mu
+
+
 def parse_month(value: Any) -> dt.date:
     """ "2024-03" → 2024-03-01: months are stored as their first day."""
     if isinstance(value, dt.date):
@@ -154,6 +176,11 @@ DecimalIn = Annotated[
     Decimal,
     BeforeValidator(parse_decimal),
     WithJsonSchema({"type": "string", "examples": ["120.50"]}),
+]
+MuIn = Annotated[
+    Decimal,
+    BeforeValidator(parse_mu),
+    WithJsonSchema({"type": "string", "examples": ["120.50", "10公顷"]}),
 ]
 MonthIn = Annotated[
     dt.date,

@@ -1,7 +1,8 @@
-"""Writes to industry chains. Staff and administrators edit chains; every write is recorded.
+"""Writes to industry chains; every write is recorded.
 
-Chains are shared reference data (like the enterprise registry), not records of one zone, so
-the check is the registry's: an editing role, or ``actor=None`` at the command line.
+A chain belongs to a region (Zhaoqing's new-energy vehicles): staff of that region, or of a zone
+in it, edit it; a chain without a region is shared by all, so only administrators change it.
+``actor=None`` is the operator at the command line.
 """
 
 from __future__ import annotations
@@ -9,8 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext as _
 
+from devzone.accounts.scope import sees_everything
 from devzone.chains.choices import LinkSource
 from devzone.chains.models import Chain, EnterpriseLink, Link, LinkEdge
 from devzone.core.history import delete_with_history, save_with_history
@@ -18,6 +22,24 @@ from devzone.enterprises.services import require_registry_edit
 
 CHAIN_FIELDS = {"name", "name_en", "region", "description"}
 LINK_FIELDS = {"name", "name_en", "position", "industry_codes", "keywords"}
+
+
+def require_chain_edit(actor: Any, region: Any) -> None:
+    """Staff change the chains of their own regions (and of the regions their zones are in);
+    a chain without a region is shared by every region, so only administrators change it."""
+    require_registry_edit(actor)
+    if actor is None or sees_everything(actor):
+        return
+    if region is None:
+        raise PermissionDenied(_("Only an administrator may change a chain every region shares."))
+    membership = actor.membership
+    prefixes = [member.code_prefix for member in membership.regions.all()]
+    zone_regions = [zone.region.code for zone in membership.zones.select_related("region")]
+    if any(region.code.startswith(prefix) for prefix in prefixes) or any(
+        code.startswith(region.code_prefix) for code in zone_regions
+    ):
+        return
+    raise PermissionDenied(_("You may not change the chains of %(region)s.") % {"region": region})
 
 
 def _unknown(fields: dict[str, Any], allowed: set[str], what: str) -> None:
@@ -32,7 +54,7 @@ def _words(values: Iterable[str] | None) -> list[str]:
 
 @transaction.atomic
 def create_chain(*, actor: Any, name: str, **fields: Any) -> Chain:
-    require_registry_edit(actor)
+    require_chain_edit(actor, fields.get("region"))
     _unknown(fields, CHAIN_FIELDS, "chain")
     chain = Chain(name=name.strip(), **fields)
     save_with_history(chain, actor=actor)
@@ -41,7 +63,9 @@ def create_chain(*, actor: Any, name: str, **fields: Any) -> Chain:
 
 @transaction.atomic
 def update_chain(chain: Chain, *, actor: Any, **changes: Any) -> Chain:
-    require_registry_edit(actor)
+    require_chain_edit(actor, chain.region)
+    if "region" in changes:
+        require_chain_edit(actor, changes["region"])
     _unknown(changes, CHAIN_FIELDS, "chain")
     for name, value in changes.items():
         setattr(chain, name, value)
@@ -51,13 +75,13 @@ def update_chain(chain: Chain, *, actor: Any, **changes: Any) -> Chain:
 
 @transaction.atomic
 def delete_chain(chain: Chain, *, actor: Any) -> None:
-    require_registry_edit(actor)
+    require_chain_edit(actor, chain.region)
     delete_with_history(chain, actor=actor)
 
 
 @transaction.atomic
 def add_link(chain: Chain, *, actor: Any, name: str, **fields: Any) -> Link:
-    require_registry_edit(actor)
+    require_chain_edit(actor, chain.region)
     _unknown(fields, LINK_FIELDS, "link")
     for key in ("industry_codes", "keywords"):
         fields[key] = _words(fields.get(key))
@@ -68,7 +92,7 @@ def add_link(chain: Chain, *, actor: Any, name: str, **fields: Any) -> Link:
 
 @transaction.atomic
 def update_link(link: Link, *, actor: Any, **changes: Any) -> Link:
-    require_registry_edit(actor)
+    require_chain_edit(actor, link.chain.region)
     _unknown(changes, LINK_FIELDS, "link")
     for key in ("industry_codes", "keywords"):
         if key in changes:
@@ -82,7 +106,7 @@ def update_link(link: Link, *, actor: Any, **changes: Any) -> Link:
 @transaction.atomic
 def delete_link(link: Link, *, actor: Any) -> None:
     """Delete a link with its edges and enterprise attachments, each change recorded."""
-    require_registry_edit(actor)
+    require_chain_edit(actor, link.chain.region)
     edges = LinkEdge.objects.filter(supplier=link) | LinkEdge.objects.filter(consumer=link)
     for record in [*edges, *link.enterprise_links.all()]:
         delete_with_history(record, actor=actor)
@@ -92,7 +116,9 @@ def delete_link(link: Link, *, actor: Any) -> None:
 @transaction.atomic
 def connect_links(supplier: Link, consumer: Link, *, actor: Any) -> LinkEdge:
     """Record that ``supplier`` feeds ``consumer``; connecting twice changes nothing."""
-    require_registry_edit(actor)
+    require_chain_edit(actor, supplier.chain.region)
+    if consumer.chain_id != supplier.chain_id:
+        require_chain_edit(actor, consumer.chain.region)
     existing = LinkEdge.objects.filter(supplier=supplier, consumer=consumer).first()
     if existing is not None:
         return existing
@@ -103,7 +129,7 @@ def connect_links(supplier: Link, consumer: Link, *, actor: Any) -> LinkEdge:
 
 @transaction.atomic
 def disconnect_links(edge: LinkEdge, *, actor: Any) -> None:
-    require_registry_edit(actor)
+    require_chain_edit(actor, edge.supplier.chain.region)
     delete_with_history(edge, actor=actor)
 
 
@@ -119,7 +145,7 @@ def attach_enterprise(
     site: Any = None,
 ) -> EnterpriseLink:
     """Say that ``enterprise`` makes ``link``; attaching again updates what was said."""
-    require_registry_edit(actor)
+    require_chain_edit(actor, link.chain.region)
     record = EnterpriseLink.objects.filter(link=link, enterprise=enterprise).first()
     record = record or EnterpriseLink(link=link, enterprise=enterprise)
     record.products = products
@@ -132,5 +158,5 @@ def attach_enterprise(
 
 @transaction.atomic
 def detach_enterprise(record: EnterpriseLink, *, actor: Any) -> None:
-    require_registry_edit(actor)
+    require_chain_edit(actor, record.link.chain.region)
     delete_with_history(record, actor=actor)

@@ -7,6 +7,7 @@ observation corrects every view at once. All arithmetic goes through
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, localcontext
@@ -104,10 +105,13 @@ def previous_year(observation: Observation) -> Observation | None:
 
 
 def _year_before(day: date) -> date:
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - 1, day=28)
+    """The same day a year earlier; the last day of a month stays the last day, so the
+    period ending 28 February 2025 follows the one ending 29 February 2024, and back."""
+    last = calendar.monthrange(day.year, day.month)[1]
+    earlier = calendar.monthrange(day.year - 1, day.month)[1]
+    if day.day == last:
+        return date(day.year - 1, day.month, earlier)
+    return date(day.year - 1, day.month, min(day.day, earlier))
 
 
 def growth(observation: Observation) -> Decimal | None:
@@ -208,8 +212,11 @@ def gaps(observation: Observation) -> Gaps:
     national = Region.objects.filter(code=NATIONAL_CODE).first()
     province = province_of(observation.subject)
     is_province = province is not None and observation.region_id == province.pk
+    is_national = national is not None and observation.region_id == national.pk
     return Gaps(
-        national=gap_in_points(observation, matching(observation, national) if national else None),
+        national=None
+        if national is None or is_national
+        else gap_in_points(observation, matching(observation, national)),
         provincial=None
         if province is None or is_province
         else gap_in_points(observation, matching(observation, province)),

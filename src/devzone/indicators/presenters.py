@@ -7,7 +7,7 @@ strict CSP colours are SVG presentation attributes, not inline styles.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -32,7 +32,7 @@ _UNIT_WORDS = {
 
 def _rounded(value: Decimal, places: int = 2) -> Decimal:
     if value.as_tuple().exponent < -places:  # type: ignore[operator]
-        return value.quantize(Decimal(1).scaleb(-places))
+        return value.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
     return value
 
 

@@ -31,6 +31,7 @@ from devzone.api.types import (
     MoneyOut,
     MonthIn,
     MonthOut,
+    MuIn,
     lookup,
 )
 from devzone.core import codes
@@ -230,7 +231,7 @@ class ProjectPatch(InputSchema):
     fixed_asset_investment: MoneyIn | None = None
     foreign_capital: ForeignMoneyIn | None = None
     foreign_currency: str | None = Field(None, max_length=3)
-    land_mu: DecimalIn | None = None
+    land_mu: MuIn | None = None
     expected_output: MoneyIn | None = None
     expected_tax: MoneyIn | None = None
     expected_jobs: int | None = Field(None, ge=0)

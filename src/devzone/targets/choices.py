@@ -23,6 +23,8 @@ class Pace(models.TextChoices):
     ON_PACE = "on_pace", _("on pace")
     BEHIND = "behind", _("behind pace")
     NO_DATA = "no_data", _("no actual yet")
+    NOT_STARTED = "not_started", _("period not started")
+    NO_TARGET = "no_target", _("no target value to measure against")
 
 
 class ScoringRule(models.TextChoices):

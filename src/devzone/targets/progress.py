@@ -188,9 +188,13 @@ def evaluate(
     actual, source = actual_of(target, as_of, ledger)
     progress = margin = None
     pace: str = Pace.NO_DATA
-    if actual is not None and target.value:
+    if as_of < target.period_start:
+        pace = Pace.NOT_STARTED  # nothing is ahead or behind before the period begins
+    elif actual is not None and target.value:
         progress = actual / target.value
         pace, margin = judge(progress, benchmark, target.direction, tolerance)
+    elif actual is not None:
+        pace = Pace.NO_TARGET  # a target of zero: no share of it can be done
     projection = None
     if with_projection and actual is not None:
         projection = project_year_end(target, as_of, actual, elapsed, ledger)

@@ -27,6 +27,7 @@ from django.db.models import Q, QuerySet, Sum
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from devzone.analytics.ledger import last_full_month
 from devzone.projects.choices import MilestoneKind, ProjectKind
 from devzone.projects.models import InvestmentReport, Milestone, Project
 from devzone.regions.models import Department, Region, Zone
@@ -267,8 +268,8 @@ for _name, _kind, _label in [
 
 @ledger_query("actual_investment", _("actual investment"), UnitKind.MONEY)
 def actual_investment(scope, start, end):  # type: ignore[no-untyped-def]
-    """Sum of the monthly reports whose month lies in the period."""
+    """Sum of the monthly reports whose month lies in the period and has ended by its end."""
     reports = InvestmentReport.objects.filter(
-        scope.q("project__"), month__gte=start.replace(day=1), month__lte=end
+        scope.q("project__"), month__gte=start.replace(day=1), month__lte=last_full_month(end)
     )
     return reports.aggregate(total=Sum("amount"))["total"] or Decimal(0)

@@ -162,16 +162,19 @@ def _rank(entries: list[Entry], scorecard: Scorecard, month: dt.date) -> None:
         )
     )
     size = min(scorecard.list_size, len(entries) // 2)
-    # Lists go by rank, so zones with equal scores share their mark; when every zone scores the
-    # same (a month without figures, say), nobody leads or trails and there are no lists.
+    # Lists go by rank, so zones with equal scores share their mark: the red list is the first
+    # places, the black list the last ones counted from the bottom, ties sharing the worse
+    # place (nine zones tied at zero all trail). When every zone scores the same (a month
+    # without figures, say), nobody leads or trails and there are no lists.
     differ = leader != entries[-1].score
-    for entry in entries:
+    from_bottom = competition_ranks([-entry.score for entry in entries])
+    for entry, bottom in zip(entries, from_bottom, strict=True):
         entry.gap = leader - entry.score
         if entry.zone.pk in previous:
             entry.movement = previous[entry.zone.pk] - entry.rank
-        if differ and entry.rank <= size:
-            entry.mark = ListMark.RED
-        elif differ and entry.rank > len(entries) - size:
+        if differ and entry.rank <= size and entry.rank <= bottom:
+            entry.mark = ListMark.RED  # among the first (a large tie may reach both lists)
+        elif differ and bottom <= size:
             entry.mark = ListMark.BLACK
 
 

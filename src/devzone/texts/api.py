@@ -20,7 +20,7 @@ from devzone.accounts.scope import role_of
 from devzone.api.errors import READ_ERRORS, WRITE_ERRORS
 from devzone.texts.cli import fact_dict
 from devzone.texts.models import Fact
-from devzone.texts.services import accept_fact, ingest_document, reject_fact
+from devzone.texts.services import accept_fact, fact_scope_q, ingest_document, reject_fact
 
 router = Router(tags=["texts"])
 
@@ -79,7 +79,9 @@ def list_facts(
     limit: int = Query(200, ge=1, le=1000),
 ) -> Any:
     _require_reader(request)
-    facts = Fact.objects.filter(status=status).order_by("document_id", "span_start")
+    facts = Fact.objects.filter(fact_scope_q(request.auth), status=status).order_by(
+        "document_id", "span_start"
+    )
     return [fact_dict(f) for f in facts[:limit]]
 
 

@@ -23,11 +23,19 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from devzone.accounts.choices import EDITING_ROLES
-from devzone.accounts.scope import require_edit, role_of
+from devzone.accounts.scope import (
+    EVERYTHING,
+    NOTHING,
+    require_edit,
+    role_of,
+    sees_everything,
+    zone_scope_q,
+)
 from devzone.core.history import save_with_history
 from devzone.texts.models import Document, Fact, FactStatus
 from devzone.texts.subjects import SubjectIndex
@@ -164,12 +172,65 @@ def _store_fact(document: Document, extracted: Any, index: SubjectIndex, *, acto
     return fact
 
 
+def colleagues(user: Any) -> set[int]:
+    """Ids of the users working on a part of the world ``user`` works on (``user`` too):
+    members of one of its zones, or of a region containing or contained in one of its regions,
+    or of a region holding one of its zones."""
+    from devzone.accounts.models import Membership
+
+    mine = user.membership
+    zones = {zone.pk for zone in mine.zones.all()}
+    prefixes = [region.code_prefix for region in mine.regions.all()]
+    zone_regions = [zone.region.code for zone in mine.zones.select_related("region")]
+    found = {user.pk}
+    for other in Membership.objects.prefetch_related("zones__region", "regions"):
+        their_zones = list(other.zones.all())
+        their_prefixes = [region.code_prefix for region in other.regions.all()]
+        if (
+            zones & {zone.pk for zone in their_zones}
+            or any(a.startswith(b) or b.startswith(a) for a in prefixes for b in their_prefixes)
+            or any(code.startswith(b) for code in zone_regions for b in their_prefixes)
+            or any(zone.region.code.startswith(a) for zone in their_zones for a in prefixes)
+        ):
+            found.add(other.user_id)
+    return found
+
+
+def fact_scope_q(user: Any) -> Q:
+    """The facts ``user`` sees in the review queue: figures placed in its zones or regions, and
+    figures not placed yet from documents its colleagues (or itself) brought in."""
+    role = role_of(user)
+    if role is None:
+        return NOTHING
+    if sees_everything(user):
+        return EVERYTHING
+    q = Q(zone__isnull=False) & zone_scope_q(user, "zone")
+    q |= Q(project__isnull=False) & zone_scope_q(user, "project__zone")
+    for region in user.membership.regions.all():
+        q |= Q(zone__isnull=True, project__isnull=True, region__code__startswith=region.code_prefix)
+    unplaced = Q(zone__isnull=True, project__isnull=True, region__isnull=True)
+    return q | (unplaced & Q(document__uploaded_by__in=colleagues(user)))
+
+
 def require_review(actor: Any, fact: Fact) -> None:
-    """Only staff and administrators review facts; staff only for zones they edit."""
+    """Only staff and administrators review facts; staff only for zones they edit, and figures
+    not placed anywhere yet only when a colleague (or they) brought the document in."""
     if actor is None:
         return
     if role_of(actor) not in EDITING_ROLES:
         raise PermissionDenied(_("Only staff and administrators may review extracted facts."))
+    placed = fact.zone_id or fact.project_id or fact.region_id
+    if (
+        not placed
+        and not sees_everything(actor)
+        and fact.document.uploaded_by_id not in colleagues(actor)
+    ):
+        raise PermissionDenied(
+            _(
+                "This figure is not placed in a region yet: it is reviewed where the "
+                "document was brought in, or by an administrator."
+            )
+        )
     if fact.zone_id:
         require_edit(actor, fact.zone)
     if fact.project_id:

@@ -17,7 +17,7 @@ from devzone.accounts.choices import EDITING_ROLES
 from devzone.accounts.scope import role_of
 from devzone.texts.forms import RejectForm, ReviewForm, UploadForm
 from devzone.texts.models import Document, Fact, FactStatus
-from devzone.texts.services import accept_fact, ingest_document, reject_fact
+from devzone.texts.services import accept_fact, fact_scope_q, ingest_document, reject_fact
 
 QUEUE_PAGE = 100
 
@@ -94,7 +94,11 @@ def highlighted(text: str, facts: list[Fact]) -> list[tuple[str, Fact | None]]:
 def document_page(request: HttpRequest, pk: int) -> HttpResponse:
     _require_reader(request)
     document = get_object_or_404(Document, pk=pk)
-    facts = list(document.facts.select_related("duplicate_of", "region", "zone"))
+    facts = list(
+        document.facts.filter(fact_scope_q(request.user)).select_related(
+            "duplicate_of", "region", "zone"
+        )
+    )
     context = {
         "document": document,
         "pieces": highlighted(document.text, facts),
@@ -112,7 +116,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     if status not in FactStatus.values:
         status = FactStatus.PENDING
     facts = (
-        Fact.objects.filter(status=status)
+        Fact.objects.filter(fact_scope_q(request.user), status=status)
         .select_related("document", "region", "zone", "enterprise", "project", "duplicate_of")
         .defer("document__text")
         .order_by("document_id", "span_start")[:QUEUE_PAGE]
@@ -131,7 +135,8 @@ def queue(request: HttpRequest) -> HttpResponse:
 def review(request: HttpRequest, pk: int) -> HttpResponse:
     """The edit form of one fact; POST accepts it with the edits."""
     _require_reader(request)
-    fact = get_object_or_404(Fact.objects.select_related("document", "region", "zone"), pk=pk)
+    facts = Fact.objects.filter(fact_scope_q(request.user))
+    fact = get_object_or_404(facts.select_related("document", "region", "zone"), pk=pk)
     form = ReviewForm(request.POST or None, fact=fact)
     if request.method == "POST":
         if not _can_review(request.user):
@@ -164,7 +169,7 @@ def _add_errors(form: ReviewForm, error: ValidationError) -> None:
 @login_required
 @require_POST
 def reject(request: HttpRequest, pk: int) -> HttpResponse:
-    fact = get_object_or_404(Fact, pk=pk)
+    fact = get_object_or_404(Fact.objects.filter(fact_scope_q(request.user)), pk=pk)
     form = RejectForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     try:

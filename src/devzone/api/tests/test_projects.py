@@ -62,6 +62,15 @@ def test_money_accepts_plain_yuan_or_a_figure_with_its_unit(
 
 
 @pytest.mark.parametrize(
+    ("written", "stored"), [("120.5", "120.50"), ("120亩", "120.00"), ("10公顷", "150.00")]
+)
+def test_land_is_given_in_mu_or_with_its_unit(api_as, staff_a, project_a, written, stored):
+    response = api_as(staff_a).patch(f"/projects/{project_a.pk}", {"land_mu": written})
+    assert response.status_code == 200, response.content
+    assert response.json()["land_mu"] == stored
+
+
+@pytest.mark.parametrize(
     ("payload", "capital", "currency"),
     [
         ({"foreign_capital": "1000万美元"}, "10000000.00", "USD"),
@@ -98,6 +107,8 @@ def test_foreign_capital_takes_its_currency_from_its_unit_or_the_currency_field(
         ({"foreign_capital": "约1000万美元"}, "foreign_capital"),
         ({"foreign_capital": "100万美元", "foreign_currency": "EUR"}, "foreign_currency"),
         ({"foreign_currency": "XYZ"}, "foreign_currency"),
+        ({"land_mu": "5亿元"}, "land_mu"),
+        ({"land_mu": "约50亩"}, "land_mu"),
         ({"name": ""}, "name"),
         ({"colour": "red"}, "colour"),
     ],

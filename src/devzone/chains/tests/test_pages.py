@@ -65,6 +65,23 @@ def test_staff_add_links_and_edges_viewers_cannot(client, nev, staff_b, leader_j
     assert client.post(url, {"name": "x", "position": "upstream"}).status_code == 403
 
 
+def test_staff_of_another_city_cannot_change_a_chain(client, nev, staff_a, staff_b, admin_user):
+    from django.core.exceptions import PermissionDenied
+
+    from devzone.chains import services
+
+    assert nev.region.code == "441200"
+    _login(client, staff_a)  # a Jinhua zone's staff
+    url = reverse("chains:link_add", args=[nev.pk])
+    assert client.post(url, {"name": "外地环节", "position": "upstream"}).status_code == 403
+    assert not Link.objects.filter(name="外地环节").exists()
+    shared = services.create_chain(actor=admin_user, name="通用产业链")
+    with pytest.raises(PermissionDenied):
+        services.add_link(shared, actor=staff_b, name="x")
+    with pytest.raises(PermissionDenied):
+        services.update_chain(nev, actor=staff_b, region=staff_a.membership.zones.get().region)
+
+
 def _mounted(router) -> bool:
     from devzone.api.site import api
 

@@ -662,6 +662,10 @@ def test_money_is_written_the_way_each_language_writes_it(
         ("5000", {"language": "en", "scale": "thousand"}, "5 thousand yuan"),
         ("1954500000", {"language": "en", "places": 2}, "1.95 billion yuan"),
         ("1955000000", {"language": "en", "places": 2}, "1.96 billion yuan"),
+        # rounding up into the next magnitude names that magnitude
+        ("999996000", {"language": "en", "places": 2}, "1 billion yuan"),
+        ("99999999", {"places": 2}, "1亿元"),
+        ("999996000", {"language": "en", "scale": "million", "places": 2}, "1,000 million yuan"),
     ],
 )
 def test_scale_and_places_can_be_forced(value: str, kwargs: dict, expected: str) -> None:  # type: ignore[type-arg]

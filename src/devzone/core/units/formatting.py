@@ -64,6 +64,11 @@ def format_money(
     value = require_decimal(value)
     power, word = _money_scale(value, scale, chinese)
     number = _rounded(value.scaleb(-power, context=EXACT_CONTEXT), places)
+    if scale is None and places is not None:  # 999.996 million rounds to 1 billion, not 1,000
+        reached, bigger = _money_scale(number.scaleb(power, context=EXACT_CONTEXT), None, chinese)
+        if reached > power:
+            power, word = reached, bigger
+            number = _rounded(value.scaleb(-power, context=EXACT_CONTEXT), places)
     if chinese:
         return f"{_digits(number, grouped=False)}{word}{_currency_word(_ZH_CURRENCIES, currency)}"
     singular, plural = _currency_word(_EN_CURRENCIES, currency)

@@ -42,6 +42,22 @@ def test_growth_is_the_published_rate_or_computed_from_last_year(places):
     assert analysis.growth(current) == Decimal("632.7")
 
 
+def test_growth_of_february_across_a_leap_year(places):
+    jinhua = places["jinhua"]
+    observe(jinhua, "export", D(2024, 2, 1), D(2024, 2, 29), value="100")
+    observe(jinhua, "export", D(2024, 1, 1), D(2024, 2, 29), value="210", cumulative=True)
+    month = observe(jinhua, "export", D(2025, 2, 1), D(2025, 2, 28), value="150")
+    year_to_date = observe(
+        jinhua, "export", D(2025, 1, 1), D(2025, 2, 28), value="250", cumulative=True
+    )
+    later = observe(jinhua, "export", D(2028, 2, 1), D(2028, 2, 29), value="200")
+    observe(jinhua, "export", D(2027, 2, 1), D(2027, 2, 28), value="160")
+
+    assert analysis.growth(month) == Decimal(50)
+    assert analysis.growth(year_to_date).quantize(Decimal("0.01")) == Decimal("19.05")
+    assert analysis.growth(later) == Decimal(25)
+
+
 def test_rank_among_the_cities_of_the_same_province_by_growth_and_by_value(places):
     start, end = H1_2024
     lishui, wenzhou, jinhua = places["lishui"], places["wenzhou"], places["jinhua"]
@@ -82,6 +98,18 @@ def test_gaps_to_the_national_and_provincial_growth_are_exact_points(places):
 
     assert gaps.national == Decimal("1.9")
     assert gaps.provincial == Decimal("1.3")
+    national = Observation.objects.get(region=places["china"])
+    assert analysis.gaps(national) == analysis.Gaps(national=None, provincial=None)
+
+
+def test_growth_is_shown_rounded_half_up(places):
+    from django.utils import translation
+
+    from devzone.indicators.presenters import format_growth
+
+    with translation.override("en"):
+        shown = [format_growth(Decimal(v)) for v in ("10.25", "0.05", "-2.45", "12.345")]
+    assert shown == ["+10.3%", "+0.1%", "-2.5%", "+12.3%"]
 
 
 def test_the_national_pseudo_region_is_nobodys_peer(places):

@@ -78,6 +78,19 @@ def test_zhaoqing_actual_investment_is_behind(zq_plan):
     assert result.margin_rounded == Decimal("-17.4")
 
 
+def test_before_its_period_a_target_is_not_started_and_a_zero_target_is_not_judged(zq_plan):
+    target = Target.objects.get(plan=zq_plan, indicator__code="project_actual_investment")
+    assert evaluate(target, dt.date(2022, 12, 31)).pace == Pace.NOT_STARTED
+    assert evaluate(target, dt.date(2022, 12, 31)).margin_points is None
+    target.value = Decimal(0)
+    result = evaluate(target, AS_OF)
+    assert (result.pace, result.progress, result.actual) == (
+        Pace.NO_TARGET,
+        None,
+        Decimal("316.6") * YI,
+    )
+
+
 def test_entered_series_value_is_a_level_judged_against_the_target(zq_plan):
     target = Target.objects.get(plan=zq_plan, indicator__code="industrial_value_added_growth")
     assert evaluate(target, AS_OF).pace == Pace.NO_DATA
@@ -144,3 +157,11 @@ def test_plan_progress_lists_every_target_in_action_order(zq_plan):
         "cooked_land_reserve",
     ]
     assert len(results) == 5
+
+
+def test_a_months_report_counts_once_the_month_has_ended(zq_plan):
+    target = Target.objects.get(plan=zq_plan, indicator__code="project_actual_investment")
+    at_month_end = evaluate(target, dt.date(2023, 8, 31)).actual
+    assert at_month_end < Decimal("316.6") * YI  # September has a report
+    assert evaluate(target, dt.date(2023, 9, 29)).actual == at_month_end
+    assert evaluate(target, dt.date(2023, 9, 30)).actual == Decimal("316.6") * YI

@@ -12,6 +12,8 @@ from devzone.targets import services
 from devzone.targets.choices import ListMark, ScoringRule
 from devzone.targets.models import RaceResult
 from devzone.targets.race import (
+    Entry,
+    _rank,
     competition_ranks,
     normalised_points,
     rank_points,
@@ -126,3 +128,34 @@ def test_only_region_staff_may_run_a_race(scorecard, staff_b):
 
     with pytest.raises(PermissionDenied):
         run_race(scorecard, SEPTEMBER, actor=staff_b)
+
+
+@pytest.mark.parametrize(
+    ("scores", "marks"),
+    [
+        # one zone scored, the others tie at zero: they share the last place, not the second
+        ([100, 0, 0, 0, 0, 0], ["red", "black", "black", "black", "black", "black"]),
+        ([100, 100, 50, 0, 0, 0], ["red", "red", "red", "black", "black", "black"]),
+        ([90, 80, 70, 60, 50, 40], ["red", "red", "red", "black", "black", "black"]),
+        ([90, 80, 70, 60, 60, 40], ["red", "red", "red", "black", "black", "black"]),
+        # four tied first are all red; 80 is fifth of six, among the last three
+        ([90, 90, 90, 90, 80, 40], ["red", "red", "red", "red", "black", "black"]),
+    ],
+)
+def test_red_and_black_lists_with_ties(scorecard, regions, scores, marks):
+    from devzone.regions.services import create_zone
+
+    scorecard.list_size = 3
+    entries = [
+        Entry(
+            create_zone(
+                actor=None, region=regions["zhaoqing"], slug=f"t-{i}", name=f"园区{i}", kind="park"
+            ),
+            score=Decimal(score),
+        )
+        for i, score in enumerate(scores)
+    ]
+
+    _rank(entries, scorecard, SEPTEMBER)
+
+    assert [entry.mark for entry in sorted(entries, key=lambda e: e.zone.name)] == marks

@@ -360,6 +360,7 @@ def _classify(items: list[_Item], index: int, sentence: str, base: int, state: _
         item.metric, item.own_metric = right_metric, True
     if figure.kind in ("rate", "points"):
         _classify_rate(items, index, gap, tail, after, sentence)
+        items[index].change = _signed(items[index].change, gap)
     else:
         _classify_amount(items, index, tail, after, sentence, state)
     if "threshold of" in tail and re.search(r"surpass|exceed", gap):
@@ -438,7 +439,7 @@ def _classify_rate(
     if figure.kind == "points":
         direction = _direction(direction_match, previous)
         item.is_level = False
-        item.change = Change(figure.quantity.value, "points", direction, "yoy")
+        item.change = Change(figure.quantity.value, "points", direction, _points_basis(tail))
     elif _GROWTH_RATE_RE.search(gap) or (
         direction_match and not (direction_match.group("to") and metric in catalogue.RATE_METRICS)
     ):
@@ -469,6 +470,28 @@ def _classify_rate(
         item.change = Change(figure.quantity.value, "rate", +1, "yoy")
     if item.metric is None and previous is not None and previous.metric:
         item.metric = previous.metric
+
+
+def _points_basis(tail: str) -> str:
+    """What a change in percentage points is measured against: "高于全国1.9个百分点" is a gap to
+    the national rate, "比上年提高1.9个百分点" a change over the year before."""
+    words = [w.lower() for w in _BASIS_WORDS_RE.findall(tail)]
+    if not words:
+        return "yoy"
+    return "vs_national" if words[-1] in ("national", "全国") else "vs_provincial"
+
+
+def _signed(change: Change | None, gap: str) -> Change | None:
+    """A minus sign written before the figure ("增长-2.4%") turns the stated direction round.
+
+    Not a dash after a digit: "1-9月" is a range, and its "9" no negative number.
+    """
+    if change is None or not _MINUS_BEFORE_RE.search(gap):
+        return change
+    return Change(change.value, change.kind, -change.direction, change.basis)
+
+
+_MINUS_BEFORE_RE = re.compile(r"(?<![\d.])\s*[-−－﹣]\s*$")
 
 
 def _direction(match: re.Match[str] | None, previous: _Item | None) -> int:

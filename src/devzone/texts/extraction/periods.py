@@ -101,7 +101,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("quarter", rf"(?:({_YEAR})年)?(?:第)?([一二三四])季度"),
     ("month_year", rf"(?:in )?({_MONTH_NAMES}) (this year|last year|{_YEAR})"
                    rf"|({_YEAR})年(\d{{1,2}})月(?!\d|份?[-—~至])"),
-    ("last_year", r"last year|the previous year|(?<![比较])(?:去年|上年)(?!同期)"),
+    ("last_year", r"last year|the previous year|(?<![比较])(?:去年|上年)(?!同期)(?:全年)?"),
     ("this_year", r"this year|the year|within the year|during the year|今年|全年|年内|本年"),
     ("past_year", r"过去一年|过去的一年|一年来|the past year"),
     ("year_end", r"年末|年底|at the end of the year"),

@@ -128,3 +128,33 @@ def test_staff_of_another_place_can_neither_accept_nor_reject_a_regions_figure(l
 
     fact.refresh_from_db()
     assert fact.status == FactStatus.PENDING
+
+
+UNPLACED = "发布日期:2024-03-01\n某地今年新签约项目12个。\n"
+
+
+def test_a_figure_not_placed_yet_is_reviewed_where_its_document_came_from(
+    db, staff_a, staff_b, admin_user
+):
+    from devzone.accounts.services import create_user
+    from devzone.texts.models import Fact
+    from devzone.texts.services import fact_scope_q
+
+    colleague = create_user(
+        "staff_a2",
+        "Zone-office-2024!",
+        actor=None,
+        role="staff",
+        zones=list(staff_a.membership.zones.all()),
+    )
+    result = ingest_document(UNPLACED, actor=staff_a)
+    fact = next(f for f in result.facts if not (f.region_id or f.zone_id or f.project_id))
+
+    with pytest.raises(PermissionDenied):
+        reject_fact(fact, actor=staff_b)  # another city's staff
+    assert not Fact.objects.filter(fact_scope_q(staff_b), pk=fact.pk).exists()
+    for user in (staff_a, colleague, admin_user):
+        assert Fact.objects.filter(fact_scope_q(user), pk=fact.pk).exists()
+    reject_fact(fact, actor=colleague, reason="not ours")
+    fact.refresh_from_db()
+    assert fact.status == FactStatus.REJECTED

@@ -264,3 +264,36 @@ def test_as_json_is_plain():
     ).as_json()
     assert data["value"] == "111200" and data["change"]["value"] == "154"
     assert data["period"]["label"] == "2022"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("金华开发区引进项目总投资5千万元。", 50_000_000), ("总投资3百万元。", 3_000_000)],
+)
+def test_thousands_and_hundreds_of_wan_are_one_amount(text, value):
+    fact = one(text)
+    assert (fact.value, fact.unit) == (Decimal(value), "CNY")
+
+
+def test_a_minus_sign_before_a_growth_rate_turns_its_direction():
+    fact = one("2023年1-9月，丽水市规模以上工业增加值同比增长-2.4%。")
+    assert (fact.change.value, fact.change.kind, fact.change.direction) == (
+        Decimal("2.4"),
+        "rate",
+        -1,
+    )
+    assert fact.period.label == "2023-01..2023-09"  # the dash of 1-9月 is a range
+
+
+def test_points_above_the_national_rate_are_a_gap_not_a_change_over_last_year():
+    facts = facts_of("2023年1-9月，丽水市规模以上工业增加值增长8.1%，增速高于全国1.9个百分点。")
+    points = [f.change for f in facts if f.change and f.change.kind == "points"]
+    assert [(c.value, c.basis) for c in points] == [(Decimal("1.9"), "vs_national")]
+    again = facts_of("2023年，丽水市固定资产投资比上年增长5.2%，增速比上年提高1.3个百分点。")
+    points = [f.change for f in again if f.change and f.change.kind == "points"]
+    assert [(c.value, c.basis) for c in points] == [(Decimal("1.3"), "yoy")]
+
+
+def test_the_whole_of_last_year_is_last_year():
+    fact = one("去年全年，丽水市完成固定资产投资1200亿元。", published=date(2024, 1, 15))
+    assert fact.period.label == "2023"
