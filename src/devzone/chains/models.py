@@ -77,7 +77,11 @@ class Link(TimeStampedModel):
             try:
                 codes.validate_industry_code(code)
             except codes.CodeError as exc:
-                raise ValidationError({"industry_codes": str(exc)}) from exc
+                message = _(
+                    "“%(code)s” is not a GB/T 4754 industry code (a letter A–T and 2 to 4 "
+                    "digits, such as C3841)."
+                ) % {"code": code}
+                raise ValidationError({"industry_codes": message}) from exc
         if not all(isinstance(word, str) and word.strip() for word in self.keywords or []):
             raise ValidationError({"keywords": _("Keywords must be non-empty words.")})
 

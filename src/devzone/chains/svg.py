@@ -72,10 +72,11 @@ def chain_svg(
     rows = max([len([k for k in links if k.position == p]) for p in POSITION_ORDER] or [1])
     width = MARGIN * 2 + len(POSITION_ORDER) * NODE_W + (len(POSITION_ORDER) - 1) * COL_GAP
     height = MARGIN * 2 + HEADER + max(rows, 1) * (NODE_H + ROW_GAP)
+    label = escape(_("Chain graph"))  # outside the f-string: makemessages cannot see inside
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chain-graph" role="img" '
         f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-        f'aria-label="{escape(_("Chain graph"))}">',
+        f'aria-label="{label}">',
         '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" '
         'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
         'fill="#8a96a3"/></marker></defs>',

@@ -18,3 +18,28 @@ def today() -> dt.date:
     if pinned:
         return dt.date.fromisoformat(pinned)
     return timezone.localdate()
+
+
+# Dates devzone accepts anywhere: a ledger, a form or a query. A day outside is a typo (0001,
+# 9999, 2203), and the month arithmetic of charts and projections would fail on it.
+EARLIEST = dt.date(1990, 1, 1)
+LATEST = dt.date(2100, 12, 31)
+
+
+def plausible(day: dt.date | None) -> bool:
+    return day is None or EARLIEST <= day <= LATEST
+
+
+def check_plausible(instance: object, *names: str) -> None:
+    """Raise ValidationError naming each date field of ``instance`` outside 1990–2100."""
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    errors = {
+        name: _("%(date)s is not a date between 1990 and 2100.")
+        % {"date": getattr(instance, name).isoformat()}
+        for name in names
+        if not plausible(getattr(instance, name))
+    }
+    if errors:
+        raise ValidationError(errors)

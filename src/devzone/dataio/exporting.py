@@ -147,6 +147,16 @@ def _cell(spec: FieldSpec, value: Any, scale: str, *, text: bool) -> Any:
     return str(value) if text else value
 
 
+# A text cell starting with one of these is run as a formula by spreadsheet programs: a name
+# such as =HYPERLINK(…) typed into a ledger must come back out as text, never as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def _unformula(text: str) -> str:
+    """CSV: an apostrophe before a text that would be a formula (the importer takes it off)."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def _write_csv(path: Path, headers: list[str], records: Iterator[list[Any]], scale: str) -> int:
     count = 0
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
@@ -154,7 +164,9 @@ def _write_csv(path: Path, headers: list[str], records: Iterator[list[Any]], sca
         writer.writerow(headers)
         for values in records:
             cells = zip(EXPORTED, values, strict=True)
-            writer.writerow([_cell(spec, value, scale, text=True) for spec, value in cells])
+            writer.writerow(
+                [_unformula(_cell(spec, value, scale, text=True)) for spec, value in cells]
+            )
             count += 1
     return count
 
@@ -183,6 +195,8 @@ def _write_xlsx(path: Path, headers: list[str], records: Iterator[list[Any]], sc
                 cell = _cell(spec, value, scale, text=False)
                 if number_format and cell is not None:
                     cell = _styled(WriteOnlyCell(sheet, value=cell), number_format=number_format)
+                elif isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+                    cell = _styled(WriteOnlyCell(sheet, value=cell), data_type="s")  # text
                 row.append(cell)
             sheet.append(row)
             count += 1

@@ -214,7 +214,13 @@ def _csv_rows(text: str) -> Iterator[Row]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         for number, values in enumerate(reader, start=1):
-            yield number, list(values)
+            yield number, [_unquoted(value) for value in values]
     except csv.Error as exc:
         message = _("The text file is not valid CSV: %s") % exc
         raise SpreadsheetError("not_spreadsheet", message) from exc
+
+
+def _unquoted(value: str) -> str:
+    """'=HYPERLINK(…) → =HYPERLINK(…): the apostrophe that kept a text from being a formula in a
+    CSV file (as devzone's export writes it) is not part of the text."""
+    return value[1:] if value[:1] == "'" and value[1:2] in ("=", "+", "-", "@") else value

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from devzone.leads.choices import LeadStage
+from devzone.web.forms import MoneyField
 
 
 class AdvanceForm(forms.Form):
@@ -13,8 +14,9 @@ class AdvanceForm(forms.Form):
 
 class ConvertForm(forms.Form):
     name = forms.CharField(label=_("Project name"), max_length=200, required=False)
-    planned_investment = forms.DecimalField(
-        label=_("Planned total investment (yuan)"), max_digits=20, decimal_places=2, min_value=0
+    planned_investment = MoneyField(
+        label=_("Planned total investment"),
+        help_text=_("With its unit, for example 5亿元 or 3000万元; a bare number is yuan."),
     )
 
 

@@ -108,12 +108,17 @@ def _render_detail(request: HttpRequest, lead: Lead, status: int = 200, **forms:
     return render(request, "leads/lead_detail.html", context, status=status)
 
 
+def _id(value: str | None) -> int:
+    """A record id from a form; anything else finds no record (a 404), never a 500."""
+    return int(value) if value and value.isdigit() and len(value) < 19 else 0
+
+
 @login_required
 @require_POST
 def lead_create(request: HttpRequest) -> HttpResponse:
-    enterprise = get_object_or_404(Enterprise, pk=request.POST.get("enterprise"))
-    zone = get_object_or_404(Zone, pk=request.POST.get("zone"))
-    links = list(Link.objects.filter(pk=request.POST.get("link") or 0))
+    enterprise = get_object_or_404(Enterprise, pk=_id(request.POST.get("enterprise")))
+    zone = get_object_or_404(Zone, pk=_id(request.POST.get("zone")))
+    links = list(Link.objects.filter(pk=_id(request.POST.get("link"))))
     try:
         lead = services.create_lead(
             actor=request.user, enterprise=enterprise, zone=zone, links=links
@@ -132,6 +137,9 @@ def lead_advance(request: HttpRequest, pk: int) -> HttpResponse:
     lead = _visible_lead(request, pk)
     form = AdvanceForm(request.POST)
     if not form.is_valid():
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, message)
         return _render_detail(request, lead, status=400)
     try:
         services.advance_lead(

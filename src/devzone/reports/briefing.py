@@ -41,6 +41,7 @@ from devzone.analytics.ledger import yuan
 from devzone.analytics.rollups import WeekNumbers
 from devzone.analytics.state import ledger_view
 from devzone.analytics.view import LedgerView
+from devzone.core.clock import plausible
 from devzone.projects.choices import MILESTONE_ORDER, MilestoneKind, ProblemStatus, Stage, Status
 from devzone.projects.models import Problem, Project
 from devzone.projects.querysets import add_months, month_start
@@ -65,6 +66,8 @@ def parse_week(text: str) -> tuple[dt.date, dt.date]:
         monday = dt.date.fromisocalendar(int(year), int(week), 1)
     except ValueError as error:
         raise WeekError(_("Write the week as YYYY-Www, for example 2023-W40.")) from error
+    if not plausible(monday):
+        raise WeekError(_("%s is not a week between 1990 and 2100.") % text.strip())
     return monday, monday + dt.timedelta(days=6)
 
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
+from devzone.core.clock import plausible
 from devzone.regions.models import Region
 from devzone.reports.briefing import WeekError, build_briefing, parse_week, project_list_url
 from devzone.reports.numbers import format_margin, format_value
@@ -41,9 +42,10 @@ def index(request: HttpRequest) -> HttpResponse:
 
 def _day(text: str | None, default: dt.date) -> dt.date:
     try:
-        return dt.date.fromisoformat(text) if text else default
+        day = dt.date.fromisoformat(text) if text else default
     except ValueError:
         return default
+    return day if plausible(day) else default
 
 
 @login_required
@@ -89,6 +91,8 @@ def race_page(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         period = parse_month(request.GET.get("period") or f"{default:%Y-%m}")
     except ValueError:
+        period = default
+    if not plausible(period):
         period = default
     items = list(scorecard.items.select_related("indicator"))
     stored = stored_race(scorecard, period)

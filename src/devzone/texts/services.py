@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -36,6 +37,7 @@ from devzone.accounts.scope import (
     sees_everything,
     zone_scope_q,
 )
+from devzone.core.clock import plausible
 from devzone.core.history import save_with_history
 from devzone.texts.models import Document, Fact, FactStatus
 from devzone.texts.subjects import SubjectIndex
@@ -129,6 +131,11 @@ def ingest_document(
 ) -> Ingested:
     """Store the document (once) and queue its figures for review."""
     from devzone.texts.extraction import extract
+
+    if published is not None and not (plausible(published) and published <= timezone.localdate()):
+        raise ValidationError(
+            {"published": _("%(date)s cannot be the day it was published.") % {"date": published}}
+        )
 
     doc = read_document(raw, filename=filename, published=published, content_type=content_type)
     if not doc.text.strip():
@@ -309,6 +316,47 @@ def _record_observation(fact: Fact, *, actor: Any) -> Any:
     )
 
 
+# What places an accepted figure in a series: changing one would leave its point behind.
+PLACING = (
+    "metric", "period_start", "period_end", "period_cumulative", "region_id", "zone_id",
+    "project_id", "enterprise_id",
+)  # fmt: skip
+METRIC_KEY = re.compile(r"[a-z][a-z0-9_]{0,59}(?::[^\s/\\<>\"'&?#%]{1,40})?")
+
+
+def known_units() -> frozenset[str]:
+    from devzone.core.codes import CURRENCY_CODES
+    from devzone.core.units.vocabulary import UNITS
+    from devzone.texts.extraction.figures import EXTRA_UNITS
+
+    units = {spec.unit for spec in UNITS.values()} | {unit for unit, _f in EXTRA_UNITS.values()}
+    return frozenset(units | CURRENCY_CODES | {""})
+
+
+def _check_figure(fact: Fact) -> None:
+    """What a reviewer typed must still be a figure: a metric key, a unit devzone knows, a
+    plausible period in order, and a change with its kind."""
+    errors: dict[str, str] = {}
+    if not METRIC_KEY.fullmatch(fact.metric or ""):
+        errors["metric"] = _(
+            "“%s” is not a metric key: lower-case letters, digits and _ (such as gdp or "
+            "fixed_asset_investment)."
+        ) % (fact.metric or "")
+    if (fact.unit or "") not in known_units():
+        errors["unit"] = _("“%s” is not a unit devzone knows (CNY, percent, mu, t …).") % fact.unit
+    for name in ("period_start", "period_end"):
+        if not plausible(getattr(fact, name)):
+            errors[name] = _("%(date)s is not a date between 1990 and 2100.") % {
+                "date": getattr(fact, name)
+            }
+    if fact.period_start and fact.period_end and fact.period_start > fact.period_end:
+        errors["period_end"] = _("The period ends before it starts.")
+    if fact.change_value is not None and not fact.change_kind:
+        errors["change_kind"] = _("Say whether the change is a rate (%) or percentage points.")
+    if errors:
+        raise ValidationError(errors)
+
+
 @transaction.atomic
 def accept_fact(fact: Fact, *, actor: Any, edits: dict[str, Any] | None = None) -> Fact:
     """Apply ``edits``, validate, and write the figure to its series (or keep it as the
@@ -316,8 +364,19 @@ def accept_fact(fact: Fact, *, actor: Any, edits: dict[str, Any] | None = None) 
     if fact.status == FactStatus.ACCEPTED and not edits:
         return fact
     require_review(actor, fact)
+    placed = [getattr(fact, name) for name in PLACING]
     _apply_edits(fact, edits or {})
     require_review(actor, fact)  # the edits may have moved the fact to another zone
+    if fact.status == FactStatus.ACCEPTED and placed != [getattr(fact, name) for name in PLACING]:
+        raise ValidationError(
+            {
+                "metric": _(
+                    "This figure is already in its series: its subject, metric and period can "
+                    "no longer change (correct the series itself)."
+                )
+            }
+        )
+    _check_figure(fact)
     if fact.zone_id and fact.region_id:
         raise ValidationError({"zone": _("Give a region or a zone, not both.")})
     if fact.zone_id or fact.region_id:

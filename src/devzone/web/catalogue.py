@@ -188,15 +188,27 @@ EXTRACTED_NAMES = frozenset(
 
 
 def unextracted_aliases(root: Path = LOCALE_DIR.parent) -> list[str]:
-    """Modules under ``root`` that import a translation function under a name not extracted."""
+    """Messages ``makemessages`` cannot see: a translation function imported under a name it
+    does not read ("gettext_lazy as _lazy"), or called inside an f-string (xgettext does not
+    look into f-string expressions)."""
     problems = []
     for path in sorted(root.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        where = path.relative_to(root.parent)
         for node in ast.walk(tree):
+            if isinstance(node, ast.JoinedStr):
+                problems += [
+                    f"not extracted: {where}:{call.lineno} calls {call.func.id} in an f-string"
+                    for call in ast.walk(node)
+                    if isinstance(call, ast.Call)
+                    and isinstance(call.func, ast.Name)
+                    and call.func.id in EXTRACTED_NAMES
+                    and call.args
+                    and isinstance(call.args[0], ast.Constant)
+                ]
             if not isinstance(node, ast.ImportFrom) or node.module != "django.utils.translation":
                 continue
             for name in node.names:
                 if name.asname and name.asname not in EXTRACTED_NAMES:
-                    where = path.relative_to(root.parent)
                     problems.append(f"not extracted: {where} imports {name.name} as {name.asname}")
     return problems

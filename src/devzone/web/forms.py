@@ -15,6 +15,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.choices import CallableChoiceIterator
@@ -24,6 +25,7 @@ from django.utils.translation import ngettext
 from devzone.accounts.scope import zone_scope_q
 from devzone.chains.models import EnterpriseLink, Link
 from devzone.core import units
+from devzone.core.clock import EARLIEST, LATEST
 from devzone.enterprises.models import Industry
 from devzone.projects.choices import ProjectKind, Stage, Status
 from devzone.projects.models import InvestmentReport, Project, ProjectInvestor
@@ -171,6 +173,7 @@ class ProjectFilterForm(Form):
         label=_("Stage and status as of"),
         required=False,
         widget=DateInput(),
+        validators=[MinValueValidator(EARLIEST), MaxValueValidator(LATEST)],
         help_text=_("Empty: today. A past day shows each project as it stood then."),
     )
     sort = forms.ChoiceField(

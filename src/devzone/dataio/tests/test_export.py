@@ -50,6 +50,30 @@ def test_export_then_import_changes_nothing(ledger, staff_a, tmp_path, fmt, lang
     assert ChangeRecord.objects.count() == records
 
 
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_text_that_looks_like_a_formula_goes_out_as_text_and_comes_back(
+    ledger, staff_a, tmp_path, fmt
+):
+    name = '=HYPERLINK("http://example.invalid","点击")'
+    project = Project.objects.get(code="JK-2023-017")
+    services.update_project(project, actor=staff_a, name=name, leader="@张三")
+    path = tmp_path / f"out.{fmt}"
+
+    export_projects(ledger, path, language="zh-hans", scale="wan", format=fmt)
+
+    if fmt == "xlsx":
+        cells = [c for row in load_workbook(path).active.iter_rows() for c in row]
+        cell = next(c for c in cells if c.value == name)
+        assert cell.data_type == "s"  # a text, not a formula
+    else:
+        text = path.read_text(encoding="utf-8-sig")
+        assert "'=HYPERLINK" in text and "'@张三" in text
+    result = import_projects(path, actor=staff_a)
+    assert result.ok, result.errors
+    assert (result.created, result.updated, result.unchanged) == (0, 0, 3)
+    assert Project.objects.get(code="JK-2023-017").name == name
+
+
 def test_xlsx_layout_frozen_header_widths_and_number_formats(ledger, tmp_path):
     path = tmp_path / "out.xlsx"
     export_projects(ledger, path, language="zh-hans", scale="yi")

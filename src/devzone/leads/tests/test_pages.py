@@ -60,13 +60,14 @@ def test_signing_on_the_page_creates_the_project(client, lead_b, staff_b):
     client.post(reverse("leads:advance", args=[lead_b.pk]), {"stage": "contacted"})
     response = client.post(
         reverse("leads:convert", args=[lead_b.pk]),
-        {"planned_investment": "300000000", "name": "亿纬锂能肇庆基地"},
+        {"planned_investment": "3亿元", "name": "亿纬锂能肇庆基地"},
     )
     lead = Lead.objects.get(pk=lead_b.pk)
     assert response.status_code == 302 and response.url == reverse(
         "projects:detail", args=[lead.project.pk]
     )
     assert lead.stage == "signed" and lead.project.name == "亿纬锂能肇庆基地"
+    assert lead.project.planned_investment == 300_000_000
 
 
 @pytest.mark.django_db
@@ -117,3 +118,19 @@ def test_api_refuses_a_lead_naming_records_that_do_not_exist(
     assert response.status_code == 422
     assert field in {error["field"] for error in response.json()["detail"]}
     assert not Lead.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "data", [{"enterprise": "abc", "zone": "1"}, {"enterprise": "1", "zone": "9" * 30}, {}]
+)
+def test_starting_a_lead_with_ids_that_are_not_numbers_finds_nothing(client, staff_b, data):
+    _login(client, staff_b)
+    assert client.post(reverse("leads:create"), data).status_code == 404
+    assert not Lead.objects.exists()
+
+
+def test_a_bad_stage_says_why(client, lead_b, staff_b):
+    _login(client, staff_b)
+    response = client.post(reverse("leads:advance", args=[lead_b.pk]), {"stage": "bogus"})
+    assert response.status_code == 400
+    assert [m.level_tag for m in response.context["messages"]] == ["error"]

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from devzone.core.clock import today
+from devzone.core.clock import check_plausible, today
 from devzone.core.models import TimeStampedModel
 from devzone.projects.choices import ProblemStatus
 
@@ -70,6 +70,10 @@ class Meeting(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.title} ({self.held_on})"
 
+    def clean(self) -> None:
+        super().clean()
+        check_plausible(self, "held_on")
+
 
 class Problem(TimeStampedModel):
     """An item on a project's problem list (问题清单), owned by a department with a due date."""
@@ -115,6 +119,7 @@ class Problem(TimeStampedModel):
 
     def clean(self) -> None:
         super().clean()
+        check_plausible(self, "due_date", "resolved_on")
         if self.status == ProblemStatus.RESOLVED and not self.resolution.strip():
             raise ValidationError({"resolution": _("Say how the problem was resolved.")})
         if self.status != ProblemStatus.RESOLVED and self.resolved_on:

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from devzone.core import codes
-from devzone.core.clock import today
+from devzone.core.clock import check_plausible, today
 from devzone.core.models import TimeStampedModel
 from devzone.projects.choices import (
     ConstructionType,
@@ -220,6 +220,7 @@ class Milestone(TimeStampedModel):
 
     def clean(self) -> None:
         super().clean()
+        check_plausible(self, "planned_date", "actual_date")
         if self.actual_date and self.actual_date > timezone.localdate():
             raise ValidationError({"actual_date": _("An actual date cannot be in the future.")})
         if not self.planned_date and not self.actual_date:

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from devzone.core.clock import check_plausible
 from devzone.core.models import TimeStampedModel
 from devzone.projects.models.project import MAX_PROJECT_AMOUNT, MONEY
 
@@ -59,6 +60,7 @@ class InvestmentReport(TimeStampedModel):
 
     def clean(self) -> None:
         super().clean()
+        check_plausible(self, "month")
         if self.month and self.month.day != 1:
             raise ValidationError({"month": _("A month is written as its first day.")})
         if self.month and self.month > timezone.localdate():  # as the ledger import refuses

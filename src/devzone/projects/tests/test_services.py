@@ -169,3 +169,33 @@ def test_a_resolved_problem_can_be_reopened(project_a, staff_a):
     assert problem.status == "open"
     assert problem.resolved_on is None
     assert problem.resolution == "已批复"  # the earlier resolution stays readable
+
+
+@pytest.mark.parametrize(
+    ("write", "field"),
+    [
+        (lambda p, u: services.submit_investment_report(p, dt.date(1, 1, 1), 5, actor=u), "month"),
+        (
+            lambda p, u: services.set_milestone(
+                p, "signed", actor=u, planned_date=dt.date(9999, 12, 31)
+            ),
+            "planned_date",
+        ),
+        (
+            lambda p, u: services.open_problem(p, actor=u, title="x", due_date=dt.date(1, 1, 1)),
+            "due_date",
+        ),
+        (
+            lambda p, u: services.hold_meeting(
+                p.zone, actor=u, title="例会", held_on=dt.date(1900, 1, 1)
+            ),
+            "held_on",
+        ),
+    ],
+)
+def test_dates_outside_1990_to_2100_are_typos_and_refused(project_a, staff_a, write, field):
+    records = ChangeRecord.objects.count()
+    with pytest.raises(ValidationError) as error:
+        write(project_a, staff_a)
+    assert field in error.value.message_dict
+    assert ChangeRecord.objects.count() == records

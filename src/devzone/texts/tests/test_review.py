@@ -158,3 +158,48 @@ def test_a_figure_not_placed_yet_is_reviewed_where_its_document_came_from(
     reject_fact(fact, actor=colleague, reason="not ours")
     fact.refresh_from_db()
     assert fact.status == FactStatus.REJECTED
+
+
+@pytest.mark.parametrize("day", [dt.date(2099, 1, 1), dt.date(1, 1, 1)])
+def test_a_document_cannot_be_published_in_the_future_or_in_year_one(lishui, day):
+    with pytest.raises(ValidationError) as error:
+        ingest_document(LISHUI_EN, actor=None, published=day)
+    assert "published" in error.value.message_dict
+
+
+@pytest.mark.parametrize(
+    ("edits", "field"),
+    [
+        ({"metric": "<script>x</script>"}, "metric"),
+        ({"metric": "a/b"}, "metric"),
+        ({"unit": "bananas"}, "unit"),
+        ({"period_start": dt.date(2021, 12, 31), "period_end": dt.date(2021, 1, 1)}, "period_end"),
+        ({"period_end": dt.date(2203, 1, 1)}, "period_end"),
+        ({"change_kind": "", "change_value": "5"}, "change_kind"),
+    ],
+)
+def test_a_reviewers_edits_must_still_make_a_figure(jinyi_ftz, admin_user, edits, field):
+    from devzone.indicators.models import Indicator
+
+    fact = _fact(ingest_document(JINYI_A, actor=None), "import_export")
+    indicators = Indicator.objects.count()
+
+    with pytest.raises(ValidationError) as error:
+        accept_fact(fact, actor=admin_user, edits=edits)
+
+    assert field in error.value.message_dict
+    assert Indicator.objects.count() == indicators
+    assert not Observation.objects.exists()
+
+
+def test_an_accepted_figure_keeps_its_place_in_the_series(jinyi_ftz, admin_user):
+    fact = _fact(ingest_document(JINYI_A, actor=None), "import_export")
+    accept_fact(fact, actor=admin_user, edits={})
+
+    with pytest.raises(ValidationError):
+        accept_fact(fact, actor=admin_user, edits={"period_end": dt.date(2021, 6, 30)})
+    fact.refresh_from_db()
+    accept_fact(fact, actor=admin_user, edits={"value": "160870000000"})  # a value: same point
+
+    assert Observation.objects.count() == 1
+    assert Observation.objects.get().value == Decimal("160870000000")
