@@ -47,6 +47,7 @@ class Ranking:
 
     rows: list[RankRow]
     by: str
+    peers: int = 0  # regions of the same parent, with a figure or not
 
     def rank_of(self, region: Region) -> int | None:
         return next((row.rank for row in self.rows if row.region.pk == region.pk), None)
@@ -152,9 +153,10 @@ def rank_among_peers(
     """Rank ``region`` and its peers on ``indicator`` over a period (competition ranking:
     equal figures share a place, the next place is skipped). Regions without a figure are
     left out, so "second of 11" only counts regions with data."""
+    group = peers(region)
     observations = Observation.objects.filter(
         indicator=indicator,
-        region__in=peers(region),
+        region__in=group,
         period_start=start,
         period_end=end,
         cumulative=cumulative,
@@ -165,7 +167,7 @@ def rank_among_peers(
     for index, (peer, figure) in enumerate(figures):
         tied = rows and rows[-1].figure == figure
         rows.append(RankRow(peer, rows[-1].rank if tied else index + 1, figure))
-    return Ranking(rows, str(by))
+    return Ranking(rows, str(by), len(group))
 
 
 def province_of(subject: Region | Zone) -> Region | None:

@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 
 from devzone.api.errors import READ_ERRORS
 from devzone.core.units.quantity import plain_decimal
@@ -56,6 +56,8 @@ class RankRowOut(Schema):
     region: str
     name: str
     figure: str
+    ranked: int = Field(description="Regions with a figure, all ranked here.")
+    peers: int = Field(description="Regions of the same parent, with a figure or not.")
 
 
 class DerivedOut(Schema):
@@ -115,7 +117,7 @@ def ranking(
     result = analysis.rank_among_peers(place, found, start, end, cumulative=cumulative, by=by)
     return [
         {"rank": r.rank, "region": r.region.code, "name": r.region.name,
-         "figure": plain_decimal(r.figure)}
+         "figure": plain_decimal(r.figure), "ranked": result.size, "peers": result.peers}
         for r in result.rows
     ]  # fmt: skip
 

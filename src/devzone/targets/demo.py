@@ -83,7 +83,7 @@ INDICATORS = [
      UnitKind.AREA, False, "manual"),
     ("industrial_value_added_growth", "规模以上工业增加值增速",
      "Growth of industrial value added", UnitKind.RATE, False,
-     "series:industrial_value_added_growth"),
+     "series:industrial_value_added"),
 ]  # fmt: skip
 
 # action code, indicator code, value, qualifier, quote

@@ -29,7 +29,7 @@ from django.utils.translation import gettext as _
 
 from devzone.analytics.state import ledger_view
 from devzone.analytics.view import LedgerView
-from devzone.targets.choices import SOURCE_LEDGER, Direction, Pace
+from devzone.targets.choices import SOURCE_LEDGER, SOURCE_SERIES, Direction, Pace, UnitKind
 from devzone.targets.models import Plan, Target, TargetActual
 from devzone.targets.projection import Projection, project_year_end
 from devzone.targets.queries import LEDGER_QUERIES, ledger_scope
@@ -153,7 +153,35 @@ def actual_of(
         scope = ledger_scope(target.scope, ledger)
         value = ledger.indicators(scope, target.period_start, end)[query.name]
         return value, _("ledger query %(name)s") % {"name": query.name}
+    if indicator.source_kind == SOURCE_SERIES:
+        found = series_actual(target, end)
+        if found[0] is not None:
+            return found
     return entered_actual(target, as_of)
+
+
+def series_actual(target: Target, end: dt.date) -> tuple[Decimal | None, str]:
+    """The newest point of the target's indicator series for its region or zone, from the
+    start of the period to ``end`` (year to date, or the whole period): its growth for a rate
+    target (规模以上工业增加值增速), else its value."""
+    from devzone.indicators.analysis import growth
+    from devzone.indicators.models import Observation
+
+    subject = target.zone if target.zone_id else target.region
+    if subject is None:
+        return None, ""
+    points = Observation.objects.for_subject(subject).filter(
+        indicator__key=target.indicator.source_key,
+        period_start=target.period_start,
+        period_end__lte=end,
+    )
+    for point in points.order_by("-period_end", "-id"):
+        value = growth(point) if target.indicator.unit_kind == UnitKind.RATE else point.value
+        if value is not None:
+            note = _("series %(key)s, %(start)s to %(end)s")
+            key = target.indicator.source_key
+            return value, note % {"key": key, "start": point.period_start, "end": point.period_end}
+    return None, ""
 
 
 def uses_ledger(target: Target) -> bool:
@@ -161,11 +189,8 @@ def uses_ledger(target: Target) -> bool:
 
 
 def entered_actual(target: Target, as_of: dt.date) -> tuple[Decimal | None, str]:
-    """The newest entered value on or before ``as_of`` (series and manual indicators).
-
-    This is the seam for the indicators app: when it provides series, ``series:<key>``
-    indicators will read the series here instead.
-    """
+    """The newest entered value on or before ``as_of``: manual indicators, and series
+    indicators whose series has no point yet."""
     entry = TargetActual.objects.filter(target=target, as_of__lte=as_of).order_by("-as_of").first()
     if entry is None:
         return None, _("no value entered")

@@ -13,6 +13,7 @@ from ninja.testing import TestClient
 from devzone.indicators.api import router
 from devzone.indicators.cli import register
 from devzone.indicators.tests.conftest import H1_2024, observe
+from devzone.regions.models import Region
 
 
 def _run(*argv: str) -> int:
@@ -102,6 +103,10 @@ def test_api_series_ranking_and_derived(lishui_h1, leader_jinhua):
 
     assert series.json()["observations"][0]["yoy"] == "6.9"
     assert [(r["region"], r["rank"]) for r in ranking.json()] == [("330300", 1), ("331100", 2)]
+    # two of Zhejiang's cities have the figure: a reader sees how complete the ranking is
+    peers = Region.objects.filter(parent__code="330000", level="prefecture").count()
+    assert {(r["ranked"], r["peers"]) for r in ranking.json()} == {(2, peers)}
+    assert peers > 2
     assert derived.json()["gap_national_points"] == "1.9"
     assert derived.json()["gap_provincial_points"] == "1.3"
     assert api.get("/indicators/catalogue", auth=leader_jinhua).status_code == 200

@@ -94,9 +94,10 @@ class Indicator(TimeStampedModel):
     """What is measured, and where its actual value comes from.
 
     ``actual_source`` is the seam between targets and the data: ``ledger:<query>`` runs a named
-    query of :mod:`devzone.targets.queries` over the project ledger; ``series:<key>`` reads an
-    indicator series (entered as :class:`TargetActual` until the indicators app provides
-    series); ``manual`` reads entered values only.
+    query of :mod:`devzone.targets.queries` over the project ledger; ``series:<key>`` reads the
+    indicator series ``<key>`` of the target's region or zone (its growth for a rate), and
+    entered values (:class:`TargetActual`) while it has no point; ``manual`` reads entered
+    values only.
     """
 
     code = models.SlugField(_("code"), max_length=80, unique=True)

@@ -102,6 +102,32 @@ def test_entered_series_value_is_a_level_judged_against_the_target(zq_plan):
     assert result.projection.method == "latest"
 
 
+def test_a_series_target_reads_the_growth_of_the_regions_series(zq_plan):
+    from devzone.indicators.tests.conftest import observe
+
+    target = Target.objects.get(plan=zq_plan, indicator__code="industrial_value_added_growth")
+    services.record_actual(target, dt.date(2023, 6, 30), Decimal("7.2"), actor=None)
+    region = target.region
+    observe(region, "industrial_value_added", dt.date(2023, 1, 1), dt.date(2023, 8, 31),
+            yoy="8.1", cumulative=True)  # fmt: skip
+    observe(region, "industrial_value_added", dt.date(2023, 1, 1), dt.date(2023, 9, 30),
+            yoy="8.5", cumulative=True)  # fmt: skip
+    observe(
+        region,
+        "industrial_value_added",
+        dt.date(2023, 1, 1),
+        dt.date(2023, 10, 31),
+        yoy="9.9",
+        cumulative=True,
+    )  # fmt: skip: after the day asked about
+
+    result = evaluate(target, AS_OF)
+
+    assert result.actual == Decimal("8.5")  # the series wins over the entered 7.2
+    assert "2023-09-30" in result.actual_source
+    assert result.pace == Pace.AHEAD  # 8.5 against a target of 8
+
+
 def test_projection_says_how_it_was_made(zq_plan):
     planned = _progress(zq_plan, "new_manufacturing_planned_investment").projection
     assert planned.method == "planned_dates"  # the project planned to sign in November
