@@ -115,6 +115,12 @@ def _year_before(day: date) -> date:
     return date(day.year - 1, day.month, min(day.day, earlier))
 
 
+def growth_basis(observation: Observation) -> str:
+    """ "avg_annual" for a period of several years (its growth is the average annual rate the
+    source published: 年均增长6.2%), else "yoy" (on the same period a year earlier)."""
+    return "avg_annual" if observation.period_end.year > observation.period_start.year else "yoy"
+
+
 def growth(observation: Observation) -> Decimal | None:
     """Year-on-year growth in percent: as published, else computed from last year's value."""
     if observation.yoy is not None:

@@ -63,6 +63,10 @@ class RankRowOut(Schema):
 class DerivedOut(Schema):
     observation: int
     growth: str | None
+    growth_basis: Literal["yoy", "avg_annual"] = Field(
+        description="yoy: on the same period a year earlier; avg_annual: the average annual "
+        "rate over a period of several years."
+    )
     gap_national_points: str | None
     gap_provincial_points: str | None
     share_of_region_percent: str | None
@@ -133,6 +137,7 @@ def derived(request: HttpRequest, observation_id: int) -> Any:
     return {
         "observation": observation.pk,
         "growth": _plain(analysis.growth(observation)),
+        "growth_basis": analysis.growth_basis(observation),
         "gap_national_points": _plain(gaps.national),
         "gap_provincial_points": _plain(gaps.provincial),
         "share_of_region_percent": _plain(analysis.share_of_region(observation)),

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Max
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from devzone.accounts.scope import can_read_zone
@@ -86,7 +87,9 @@ def _row(observation: Observation, lang: str) -> dict[str, Any]:
         "observation": observation,
         "indicator": observation.indicator.label(lang),
         "value": format_figure(observation.value, observation.unit, observation.qualifier),
-        "growth": format_growth(observation.yoy),
+        "growth": format_growth(observation.yoy)
+        if analysis.growth_basis(observation) == "yoy" or observation.yoy is None
+        else _("%(rate)s a year") % {"rate": format_growth(observation.yoy)},
         "rank": rank or "—",
         "national": format_gap(gaps.national) if gaps else "—",
         "provincial": format_gap(gaps.provincial) if gaps else "—",

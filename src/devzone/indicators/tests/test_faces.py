@@ -123,3 +123,24 @@ def test_demo_is_idempotent_and_computes_the_published_gaps(places, zone_a):
     lishui = Observation.objects.get(region__code="331100", indicator__key="gdp")
     gaps = analysis.gaps(lishui)
     assert (str(gaps.national), str(gaps.provincial), lishui.rank) == ("1.9", "1.3", "2 (Zhejiang)")
+
+
+def test_a_five_year_average_rate_is_shown_as_one(places, zone_a, leader_jinhua, client):
+    from conftest import PASSWORD
+
+    from devzone.indicators import analysis
+    from devzone.indicators.demo import load_demo_indicators
+    from devzone.indicators.models import Observation
+
+    load_demo_indicators()
+    five_years = Observation.objects.get(
+        region__code="330700", indicator__key="gdp", period_start=dt.date(2017, 1, 1)
+    )
+    assert analysis.growth_basis(five_years) == "avg_annual"
+    api = TestClient(router)
+    derived = api.get(f"/indicators/observations/{five_years.pk}/derived", auth=leader_jinhua)
+    assert (derived.json()["growth"], derived.json()["growth_basis"]) == ("6.2", "avg_annual")
+    assert client.login(username=leader_jinhua.username, password=PASSWORD)
+    url = reverse("indicators:subject", args=["region", "330700"])
+    page = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+    assert "+6.2% a year" in page.content.decode()
