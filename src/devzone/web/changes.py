@@ -14,8 +14,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from devzone.core.models import ChangeRecord
+from devzone.projects.choices import MilestoneKind
 from devzone.projects.models import InvestmentReport, Milestone, Problem, Project, ProjectInvestor
 
 CHILD_MODELS = (Milestone, InvestmentReport, Problem, ProjectInvestor)
@@ -36,6 +38,11 @@ class HistoryRow:
     record: ChangeRecord
     label: str
     changes: list[FieldChange]
+    actor: str = ""
+    subject: str = ""  # what the record is about, in the reader's language where it can be
+
+
+SYSTEM = "system"  # the name written for the command line and data loads (no user)
 
 
 def project_history(project: Project, limit: int = HISTORY_LIMIT) -> list[HistoryRow]:
@@ -47,7 +54,13 @@ def project_history(project: Project, limit: int = HISTORY_LIMIT) -> list[Histor
     )
     records = ChangeRecord.objects.filter(own | children).select_related("content_type", "actor")
     rows = [
-        HistoryRow(record=record, label=record_label(record), changes=field_changes(record))
+        HistoryRow(
+            record=record,
+            label=record_label(record),
+            changes=field_changes(record),
+            actor=_("system") if record.actor_id is None and record.actor_name == SYSTEM else "",
+            subject=record_subject(record),
+        )
         for record in records[:limit]
     ]
     _name_related_records([change for row in rows for change in row.changes])
@@ -79,6 +92,17 @@ def field_changes(record: ChangeRecord) -> list[FieldChange]:
 def record_label(record: ChangeRecord) -> str:
     model = record.content_type.model_class()
     return str(model._meta.verbose_name) if model else record.content_type.model
+
+
+def record_subject(record: ChangeRecord) -> str:
+    """The record's own name; a milestone's is its step, in the reader's language (the label
+    stored with the record is in the language of whoever wrote it)."""
+    model = record.content_type.model_class()
+    if model is Milestone:
+        kind = (record.after or record.before or {}).get("kind")
+        if kind in MilestoneKind.values:
+            return str(MilestoneKind(kind).label)
+    return record.object_repr
 
 
 def _name_related_records(changes: list[FieldChange]) -> None:
@@ -124,6 +148,8 @@ def _field(model: type[models.Model] | None, name: str) -> models.Field | None:
 def _readable(field: models.Field, value: Any) -> Any:
     if value is None or value == "":
         return None
+    if isinstance(field, models.BooleanField):
+        return _("yes") if value else _("no")
     if field.choices:
         return dict(field.flatchoices).get(value, value)
     return value

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from devzone.projects import services
 from devzone.web.tests.conftest import build_project, signed_in
@@ -203,6 +203,18 @@ def test_the_history_shows_who_changed_which_field(client_a, project_a, staff_a)
     assert "staff_a" in html
     assert "responsible leader" in html
     assert "— → 李主任" in html
+
+
+def test_the_history_reads_in_the_readers_language(project_a, staff_a):
+    with translation.override("en"):  # a record written under English: "… · signed"
+        services.set_milestone(project_a, "signed", actor=None, planned_date=dt.date(2024, 3, 1))
+    services.update_project(project_a, actor=None, is_generated=True)
+
+    html = signed_in(staff_a, "zh-hans").get(detail(project_a)).content.decode()
+
+    assert "系统" in html and ">system<" not in html
+    assert "否 → 是" in html and "True" not in html
+    assert "节点 · 签约" in html
 
 
 def test_staff_of_another_zone_get_not_found_and_cannot_post(client_b, project_a):
