@@ -26,6 +26,7 @@ ZIP_MAGIC = b"PK\x03\x04"
 ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 _OTHER_MAGICS = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b", b"Rar!", b"7z\xbc")
 CSV_ENCODINGS = ("utf-8-sig", "gb18030")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 
 Row = tuple[int, list[object]]  # (row number as the spreadsheet shows it, cell values)
 
@@ -191,6 +192,15 @@ def _text_table(path: Path, head: bytes) -> Table:
                 "The file is a web page (HTML or XML) saved under a spreadsheet name: open it in "
                 "Excel and save it as .xlsx."
             ),
+        )
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        raise SpreadsheetError(
+            "not_spreadsheet",
+            _(
+                "The file is named %s but is not an Excel or OpenDocument workbook: open it "
+                "and save it as .xlsx, or name it .csv if it is a text table."
+            )
+            % path.suffix,
         )
     text = _decode(path.read_bytes())
     return Table(rows=_csv_rows(text), format="csv")

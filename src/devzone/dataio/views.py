@@ -82,7 +82,9 @@ def upload(request: HttpRequest) -> HttpResponse:
         batch = _save_upload(request, form)
         result = _run(batch, dry_run=True)
         batch.preview = _summary(result)
-        batch.save(update_fields=["preview", "updated_at"])
+        if result.file_error:  # nothing to confirm: the file itself cannot be read
+            batch.status = BatchStatus.FAILED
+        batch.save(update_fields=["preview", "status", "updated_at"])
         return redirect("dataio:preview", token=batch.token)
     recent = ImportBatch.objects.filter(user=request.user)[:10]
     context = {"form": form, "recent": recent, "export_form": ExportForm()}

@@ -253,3 +253,9 @@ def test_foreign_capital_currency_from_its_unit_or_column(
     assert result.committed, _errors(result)
     project = Project.objects.get()
     assert (project.foreign_capital, project.foreign_currency) == (1_000_000, stored)
+
+
+def test_a_text_file_named_xlsx_is_not_taken_for_a_table(tmp_path, staff_a, nothing_written):
+    path = tmp_path / "ledger.xlsx"
+    path.write_text("项目名称,计划总投资\n甲,1\n", encoding="utf-8")
+    assert "is not an Excel or OpenDocument workbook" in _import(path, staff_a).file_error

@@ -76,6 +76,19 @@ def test_preview_lists_errors_with_row_and_column(client_a, zone_a, tmp_path):
     rejected.close()
 
 
+def test_a_file_that_cannot_be_read_is_not_offered_for_confirmation(client_a, tmp_path):
+    path = tmp_path / "photo.xlsx"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    response = _upload(client_a, path)
+    batch = ImportBatch.objects.get()
+    assert batch.status == BatchStatus.FAILED
+    page = client_a.get(response["Location"]).content.decode()
+    assert 'id="confirm-import"' not in page
+    client_a.post(reverse("dataio:confirm", kwargs={"token": batch.token}))
+    batch.refresh_from_db()
+    assert batch.status == BatchStatus.FAILED and not batch.result  # confirming ran nothing
+
+
 def test_another_users_batch_is_not_found(client, zh_ledger, staff_a, staff_b):
     client.login(username="staff_a", password=PASSWORD)
     _upload(client, zh_ledger)
