@@ -40,7 +40,7 @@ NUMBER_FORMATS = {"wan": "#,##0.00", "yi": "#,##0.0000"}
 EXAMPLE = {
     "code": "2301-330701-04-01-123456",
     "name": "示例：新能源电池产业基地项目",
-    "industry_code": "C3841",
+    "industry_code": "C38",  # a division: the bundled GB/T 4754 reference lists divisions
     "kind": "制造业",
     "construction_type": "新建",
     "investors": "宁德时代新能源科技股份有限公司",

@@ -191,7 +191,8 @@ def export(request: HttpRequest) -> FileResponse:
     language = language if language in ("zh-hans", "en") else "zh-hans"
     scale = options.cleaned_data.get("scale") or "wan"
     filters = ProjectFilterForm(request.GET, user=request.user)
-    projects = filters.filter(Project.objects.visible_to(request.user).with_status())
+    visible = Project.objects.visible_to(request.user)
+    projects = filters.filter(visible.with_status(filters.as_of_day()))
     suffix = {"xlsx": ".xlsx", "csv": ".csv", "oc4ids": ".json"}[chosen]
     handle = tempfile.NamedTemporaryFile(suffix=suffix, dir=uploads_dir(), delete=False)  # noqa: SIM115
     handle.close()

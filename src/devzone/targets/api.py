@@ -11,9 +11,11 @@ from typing import Any, Literal
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
-from devzone.regions.models import Region
+from devzone.accounts.scope import zone_scope_q
+from devzone.regions.models import Zone
 from devzone.reports.briefing import WeekError, build_briefing
 from devzone.reports.render import FORMATS, render_briefing
 from devzone.targets.models import Plan, Scorecard
@@ -124,8 +126,9 @@ def briefing_download(
     request: HttpRequest, region: str, week: str, format: Literal["pdf", "xlsx", "html"] = "pdf"
 ) -> Any:
     """The weekly briefing of a region as a file, from the records the caller may see."""
-    if not Region.objects.filter(code=region).exists():
-        return Status(404, {"detail": f"No region with code {region}."})
+    zones = Zone.objects.filter(zone_scope_q(request.auth, ""), region__code=region)
+    if not zones.exists():  # unknown, or none of its zones is the caller's: not found
+        return Status(404, {"detail": _("No region with code %(code)s.") % {"code": region}})
     try:
         briefing = build_briefing(region, week, user=request.auth)
     except WeekError as error:

@@ -17,8 +17,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
+from devzone.accounts.scope import zone_scope_q
 from devzone.core.clock import plausible
-from devzone.regions.models import Region
+from devzone.regions.models import Region, Zone
 from devzone.reports.briefing import WeekError, build_briefing, parse_week, project_list_url
 from devzone.reports.numbers import format_margin, format_value
 from devzone.reports.render import FORMATS, render_briefing
@@ -153,9 +154,10 @@ class BriefingForm(forms.Form):
     )
     week = forms.CharField(label=gettext_lazy("Week (2023-W40)"), max_length=8)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["region"].queryset = Region.objects.filter(zones__isnull=False).distinct()
+        zones = Zone.objects.filter(zone_scope_q(user, ""))  # the regions whose zones it reads
+        self.fields["region"].queryset = Region.objects.filter(zones__in=zones).distinct()
 
     def clean_week(self) -> str:
         week = self.cleaned_data["week"].strip().upper()
@@ -168,9 +170,9 @@ class BriefingForm(forms.Form):
 
 def _briefing_form(request: HttpRequest) -> BriefingForm:
     if request.GET:
-        return BriefingForm(request.GET)
+        return BriefingForm(request.GET, user=request.user)
     year, week, _weekday = timezone.localdate().isocalendar()
-    return BriefingForm(initial={"week": f"{year}-W{week:02d}"})
+    return BriefingForm(initial={"week": f"{year}-W{week:02d}"}, user=request.user)
 
 
 @login_required
@@ -191,7 +193,7 @@ def briefing_page(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def briefing_download(request: HttpRequest) -> HttpResponse:
-    form = BriefingForm(request.GET)
+    form = BriefingForm(request.GET, user=request.user)
     kind = request.GET.get("format", "pdf")
     if kind not in FORMATS or not form.is_valid():
         raise Http404(_("Give a region, a week (2023-W40) and a format (pdf, xlsx or html)."))

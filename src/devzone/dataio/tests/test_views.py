@@ -105,6 +105,16 @@ def test_export_download_uses_the_list_filters_and_visibility(client_a, project_
     assert project_a.name in content and project_b.name not in content
 
 
+def test_export_download_takes_the_lists_as_of_day(client_a, project_a):
+    def exported(**query):
+        response = client_a.get(reverse("dataio:export"), {"format": "csv", **query})
+        return b"".join(response.streaming_content).decode("utf-8-sig")
+
+    # signed on 2022-03-01: not yet signed at the end of 2021, signed after
+    assert project_a.name not in exported(stage="signed", as_of="2021-12-31")
+    assert project_a.name in exported(stage="signed", as_of="2022-04-01")
+
+
 def test_template_download_and_upload_page(client_a):
     response = client_a.get(reverse("dataio:template"), {"language": "en"})
     assert b"".join(response.streaming_content)[:2] == b"PK"

@@ -99,7 +99,7 @@ def test_api_progress_is_scoped(api, zq_plan, leader_zhaoqing, leader_jinhua):
     assert api.get(path, auth=leader_jinhua).status_code == 404
 
 
-def test_api_race_and_briefing(api, zq_plan, leader_zhaoqing):
+def test_api_race_and_briefing(api, zq_plan, leader_zhaoqing, leader_jinhua):
     scorecard = zq_plan.region.scorecards.get()
     race = api.get(f"/targets/races/{scorecard.pk}?period=2023-09", auth=leader_zhaoqing).json()
     assert race["stored"] is True and len(race["ranking"]) == 3
@@ -110,6 +110,8 @@ def test_api_race_and_briefing(api, zq_plan, leader_zhaoqing):
     assert answer["Content-Disposition"].endswith('.xlsx"')
     bad = api.get("/targets/briefing?region=441200&week=40", auth=leader_zhaoqing)
     assert bad.status_code == 422
+    elsewhere = api.get("/targets/briefing?region=441200&week=2023-W40", auth=leader_jinhua)
+    assert elsewhere.status_code == 404
 
 
 def test_pages(client, zq_plan, leader_zhaoqing, django_assert_max_num_queries):
@@ -118,6 +120,7 @@ def test_pages(client, zq_plan, leader_zhaoqing, django_assert_max_num_queries):
     with django_assert_max_num_queries(40):
         page = client.get(f"/targets/plans/{zq_plan.pk}/?as_of=2023-09-30").content.decode()
     assert "98.4%" in page and "57.6%" in page
+    assert "—%" not in page  # a target without an actual yet shows a dash alone
     scorecard = zq_plan.region.scorecards.get()
     with django_assert_max_num_queries(20):
         race = client.get(f"/targets/races/{scorecard.pk}/?period=2023-09").content.decode()
@@ -133,3 +136,13 @@ def test_pages_are_scoped(client, zq_plan, staff_a):
     assert client.get(f"/targets/plans/{zq_plan.pk}/").status_code == 404
     scorecard = zq_plan.region.scorecards.get()
     assert client.get(f"/targets/races/{scorecard.pk}/").status_code == 404
+
+
+def test_a_region_briefing_is_only_for_those_who_read_its_zones(client, zq_plan, leader_jinhua):
+    from conftest import PASSWORD
+
+    assert client.login(username=leader_jinhua.username, password=PASSWORD)
+    page = client.get("/targets/briefing/?region=441200&week=2023-W40")
+    assert "region" in page.context["form"].errors  # not a region this user reads
+    download = client.get("/targets/briefing/download/?region=441200&week=2023-W40&format=html")
+    assert download.status_code == 404
