@@ -77,6 +77,9 @@ class ReviewForm(forms.Form):
 
     def __init__(self, *args: Any, fact: Fact, **kwargs: Any) -> None:
         initial = {name: getattr(fact, name) for name in self.base_fields}
+        for name in ("value", "change_value"):  # 160860000000, not 160860000000.00000000
+            if initial[name] is not None:
+                initial[name] = format(initial[name].normalize(), "f")
         initial["region"] = fact.region.code if fact.region_id else None
         initial["zone"] = fact.zone.slug if fact.zone_id else None
         super().__init__(*args, initial=initial, **kwargs)

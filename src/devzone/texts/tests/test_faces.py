@@ -166,3 +166,20 @@ def test_api_facts_limit_out_of_range_is_bad_input(viewer, jinyi_ftz):
     assert len(api.get("/texts/facts?limit=1", auth=viewer).json()) == 1
     for limit in ("0", "-1", "1001"):
         assert api.get(f"/texts/facts?limit={limit}", auth=viewer).status_code == 422
+
+
+def test_the_queue_shows_figures_as_people_read_them(admin_client, lishui, jinyi_ftz):
+    ingest_document(LISHUI_EN, actor=None)
+    ingest_document(JINYI_A, actor=None)
+
+    page = admin_client.get(reverse("texts:queue"), HTTP_ACCEPT_LANGUAGE="zh-hans")
+    html = page.content.decode()
+
+    assert "地区生产总值" in html and "+6.9%" in html
+    assert "1608.6亿元" in html and "160860000000" not in html
+
+
+def test_the_review_form_shows_the_value_without_trailing_zeros(admin_client, jinyi_ftz):
+    fact = next(f for f in ingest_document(JINYI_A, actor=None).facts if f.value is not None)
+    html = admin_client.get(reverse("texts:review", args=[fact.pk])).content.decode()
+    assert 'value="160860000000"' in html and "00000000" not in html
