@@ -9,6 +9,7 @@ is not a data row is skipped without a word, because a person would skip it too.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -278,9 +279,10 @@ def _data_rows(
 ) -> Iterator[Row]:
     name = layout.column("name")
     name_index = name.index if name else None
+    quick = name_index is not None and name_index > 0
     blank_run = 0
     origins: dict[tuple[int, int], object] = {}
-    for row in _chain(buffered, rest):
+    for row in itertools.chain(buffered, rest):
         number, values = row
         if covered:
             for col, value in enumerate(values):
@@ -288,6 +290,14 @@ def _data_rows(
             for col, origin in covered.get(number, ()):
                 if col < len(values) and is_blank(values[col]):
                     values[col] = origins.get((origin, col), "")
+        elif quick and len(values) > name_index and values[0].__class__ in _SERIALS:
+            # The usual data row, settled without the checks below: a serial number first and
+            # a name that does not start like 合计 — not blank, not a total, not a heading.
+            text = values[name_index]
+            if text.__class__ is str and (head := text.strip()[:1]) and head not in _TOTALS_START:
+                blank_run = 0
+                yield row
+                continue
         if not any(_filled(v) for v in values):
             blank_run += 1
             if blank_run >= BLANK_RUN_LIMIT:
@@ -299,12 +309,8 @@ def _data_rows(
         yield row
 
 
-def _chain(buffered: list[Row], rest: Iterator[Row]) -> Iterator[Row]:
-    yield from buffered
-    yield from rest
-
-
 _TOTALS_START = frozenset("合总小TtSs")
+_SERIALS = (int, float)  # a 序号 column as calamine reads it (not bool: True is not a serial)
 
 
 def _is_totals(values: list[object], name_index: int | None) -> bool:
