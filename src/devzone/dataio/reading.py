@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from pathlib import Path
 import python_calamine
 from django.utils.translation import gettext as _
 
-from devzone.dataio import xlsxprobe
+from devzone.dataio import xlsxprobe, xlsxsplit
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -110,7 +111,7 @@ def _calamine_table(path: Path, sheet: str | None, kind: str) -> Table:
         with path.open("rb") as handle:
             workbook = python_calamine.CalamineWorkbook.from_filelike(handle)
         name = sheet or _first_visible(workbook)
-        data, problems = _load_sheet(workbook, name, path if kind == "xlsx" else None)
+        parts, problems = _load_sheet(workbook, name, path if kind == "xlsx" else None)
     except python_calamine.PasswordError as exc:
         raise SpreadsheetError("encrypted", _("The workbook is protected by a password.")) from exc
     except python_calamine.WorksheetNotFound as exc:
@@ -127,29 +128,41 @@ def _calamine_table(path: Path, sheet: str | None, kind: str) -> Table:
             % exc,
         ) from exc
     return Table(
-        rows=_calamine_rows(data),
+        rows=_parts_rows(parts),
         format=kind,
         sheet=name,
-        merged=list(data.merged_cell_ranges or []),
+        merged=list(parts[0].merged_cell_ranges or []),
         cell_problems=problems,
     )
 
 
 def _load_sheet(
     workbook: python_calamine.CalamineWorkbook, name: str, xlsx: Path | None
-) -> tuple[python_calamine.CalamineSheet, dict[tuple[int, int], str]]:
-    """The sheet's cells and, for an .xlsx, its error cells, found side by side.
+) -> tuple[list[python_calamine.CalamineSheet], dict[tuple[int, int], str]]:
+    """The sheet's cells (in consecutive parts) and, for an .xlsx, its error cells.
 
-    Calamine parses the sheet without holding the interpreter lock, so the scan for error
-    cells (:mod:`devzone.dataio.xlsxprobe`, mostly decompression, which does not hold it
-    either) runs meanwhile on the other core instead of after it.
+    Calamine parses without holding the interpreter lock, so the other core is put to work:
+    a large sheet is parsed in two halves at once (:mod:`devzone.dataio.xlsxsplit`), a small
+    one while the scan for error cells (:mod:`devzone.dataio.xlsxprobe`, mostly
+    decompression, which does not hold the lock either) runs beside it.
     """
     if xlsx is None:
-        return workbook.get_sheet_by_name(name), {}
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="calamine") as pool:
-        loading = pool.submit(workbook.get_sheet_by_name, name)
-        problems = xlsxprobe.cell_problems(xlsx, name)
-        return loading.result(), problems
+        return [workbook.get_sheet_by_name(name)], {}
+    halves = xlsxsplit.split_sheet(xlsx, name)
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="calamine") as pool:
+        if halves is None:
+            loading = [pool.submit(workbook.get_sheet_by_name, name)]
+            problems = xlsxprobe.cell_problems(xlsx, name)
+        else:
+            loading = [pool.submit(_sheet_of, part, name) for part in halves.workbooks]
+            problems = xlsxprobe.problems_in(halves.xml)
+        return [future.result() for future in loading], problems
+
+
+def _sheet_of(workbook: bytes, name: str) -> python_calamine.CalamineSheet:
+    return python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(workbook)).get_sheet_by_name(
+        name
+    )
 
 
 def _first_visible(workbook: python_calamine.CalamineWorkbook) -> str:
@@ -162,20 +175,38 @@ def _first_visible(workbook: python_calamine.CalamineWorkbook) -> str:
     return workbook.sheet_names[0]
 
 
-def _calamine_rows(data: python_calamine.CalamineSheet) -> Iterator[Row]:
-    """(sheet row number, cells from column A) of every row.
+def _parts_rows(parts: list[python_calamine.CalamineSheet]) -> Iterator[Row]:
+    """The rows of the sheet's parts in order, numbered as the sheet numbers them."""
+    if len(parts) == 1:
+        return _calamine_rows(parts[0])
+    return itertools.chain.from_iterable(
+        _calamine_rows(part, after)
+        for part, after in zip(parts, [0] + [_last_row(part) for part in parts[:-1]], strict=True)
+    )
 
-    ``iter_rows`` yields the blank rows above the used range too, but starts each row at the
-    range's first column: rows are numbered as they come, and cells left of it are padded.
+
+def _last_row(part: python_calamine.CalamineSheet) -> int:
+    return 0 if part.start is None else part.start[0] + part.height
+
+
+def _calamine_rows(data: python_calamine.CalamineSheet, after: int = 0) -> Iterator[Row]:
+    """(sheet row number, cells from column A) of every row below row ``after``.
+
+    ``iter_rows`` yields the blank rows above the used range too (a part of a cut sheet starts
+    with them), but starts each row at the range's first column: rows are numbered as they
+    come, and cells left of it are padded.
     """
     start = data.start
     if start is None:
         return iter(())
     _first_row, first_col = start
+    rows = enumerate(data.iter_rows(), start=1)
+    if after:
+        rows = itertools.islice(rows, after, None)
     if not first_col:  # the usual sheet: (number, cells) pairs made without a Python step
-        return enumerate(data.iter_rows(), start=1)
+        return rows
     pad = [""] * first_col
-    return enumerate((pad + values for values in data.iter_rows()), start=1)
+    return ((number, pad + values) for number, values in rows)
 
 
 def _text_table(path: Path, head: bytes) -> Table:

@@ -43,13 +43,20 @@ def cell_problems(path: Path, sheet_name: str) -> dict[tuple[int, int], str]:
     """(row number, column index) → the error text, or "formula" for a formula never computed."""
     try:
         with zipfile.ZipFile(path) as archive:
-            member = _sheet_member(archive, sheet_name)
+            member = sheet_member(archive, sheet_name)
             if member is None or not _has_marker(archive, member):
                 return {}
             data = archive.read(member)
     except (zipfile.BadZipFile, OSError, KeyError):
         return {}
     return dict(_problem_cells(data))
+
+
+def problems_in(xml: bytes) -> dict[tuple[int, int], str]:
+    """:func:`cell_problems` of a sheet's XML already read."""
+    if not any(marker in xml for marker in _MARKERS):
+        return {}
+    return dict(_problem_cells(xml))
 
 
 def _has_marker(archive: zipfile.ZipFile, member: str) -> bool:
@@ -84,7 +91,7 @@ def _column_index(letters: bytes) -> int:
     return index - 1
 
 
-def _sheet_member(archive: zipfile.ZipFile, sheet_name: str) -> str | None:
+def sheet_member(archive: zipfile.ZipFile, sheet_name: str) -> str | None:
     """The zip member of the named sheet, through workbook.xml and its relationships."""
     workbook = archive.read("xl/workbook.xml")
     rel_id = None
