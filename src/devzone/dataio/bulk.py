@@ -157,13 +157,7 @@ class BulkWriter:
                 return [row[0] for row in cursor.fetchall()]
             if connection.vendor != "sqlite":
                 raise NotImplementedError(f"bulk import does not support {connection.vendor}")
-            # The transaction holds SQLite's write lock (BEGIN IMMEDIATE), so nobody else can
-            # take these ids; sqlite_sequence keeps ids of deleted rows from being reused.
-            cursor.execute(f"SELECT MAX(id) FROM {self.ops.quote_name(table)}")
-            highest = cursor.fetchone()[0] or 0
-            cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
-            row = cursor.fetchone()
-            start = max(highest, row[0] if row else 0) + 1
+        start = self.next_id(model)
         return list(range(start, start + count))
 
     # --- writes ----------------------------------------------------------------------
@@ -178,6 +172,33 @@ class BulkWriter:
             self._copy(f"COPY {table} ({names}) FROM STDIN", rows)
             return
         self._insert_values(f"INSERT INTO {table} ({names}) VALUES ", len(columns), rows)
+
+    def statements(self) -> Statements | None:
+        """A builder of this connection's INSERT statements that any thread may use, or None
+        where inserts are not plain statements (PostgreSQL's COPY, a logged connection)."""
+        if not self._sqlite or connection.queries_logged or connection.execute_wrappers:
+            return None
+        return Statements(self._max_params())
+
+    def execute_all(self, statements: Iterable[tuple[str, list[Any]]]) -> None:
+        """Run statements made by :meth:`statements` (on this thread, in this transaction)."""
+        with _executing(raw=True) as execute:
+            for sql, params in statements:
+                execute(sql, params)
+
+    def next_id(self, model: type[models.Model]) -> int:
+        """SQLite: the id :meth:`reserve_ids` gives next, and the ones after it in turn.
+
+        The transaction holds SQLite's write lock (BEGIN IMMEDIATE), so nobody else can take
+        these ids; sqlite_sequence keeps ids of deleted rows from being reused.
+        """
+        table = model._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT MAX(id) FROM {self.ops.quote_name(table)}")
+            highest = cursor.fetchone()[0] or 0
+            cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
+            row = cursor.fetchone()
+        return max(highest, row[0] if row else 0) + 1
 
     def _insert_values(self, head: str, width: int, rows: Iterable[Sequence[Any]]) -> None:
         """SQLite: many rows per ``INSERT … VALUES (…), (…)``, not one statement per row.
@@ -377,6 +398,35 @@ class BulkWriter:
             content_type = ContentType.objects.get_for_model(model).pk
             self._content_types[model] = content_type
         return content_type
+
+
+class Statements:
+    """SQLite multi-row INSERT statements with their parameters, made without the database.
+
+    The same statements :meth:`BulkWriter.insert` runs; made on the thread that checks rows,
+    so the thread that writes only executes them.
+    """
+
+    def __init__(self, max_params: int) -> None:
+        self.max_params = max_params
+        self.quote = connection.ops.quote_name  # this thread's connection: no other thread's
+
+    def insert(
+        self, model: type[models.Model], columns: Sequence[str], rows: Sequence[Sequence[Any]]
+    ) -> list[tuple[str, list[Any]]]:
+        quote = self.quote
+        names = ", ".join(quote(BulkWriter._column(model, c)) for c in columns)
+        head = f"INSERT INTO {quote(model._meta.db_table)} ({names}) VALUES "
+        width = len(columns)
+        per_statement = max(1, min(MULTI_ROW, self.max_params // width))
+        one = "(" + ", ".join(["?"] * width) + ")"
+        full = head + ", ".join([one] * per_statement)
+        made = []
+        for start in range(0, len(rows), per_statement):
+            chunk = rows[start : start + per_statement]
+            sql = full if len(chunk) == per_statement else head + ", ".join([one] * len(chunk))
+            made.append((sql, list(itertools.chain.from_iterable(chunk))))
+        return made
 
 
 @contextlib.contextmanager

@@ -21,7 +21,7 @@ from typing import Any
 
 from django.db import transaction
 
-from devzone.dataio.bulk import BulkWriter, large_cache
+from devzone.dataio.bulk import BulkWriter, Statements, large_cache
 from devzone.dataio.checking import Progress, check_together, checked_in_background
 from devzone.dataio.known import KnownProjects
 from devzone.dataio.layout import Layout
@@ -30,7 +30,14 @@ from devzone.dataio.lookups import clean_name
 from devzone.dataio.planning import Plan, build_plan, plan_new
 from devzone.dataio.reading import Row, Table
 from devzone.dataio.results import ImportResult
-from devzone.dataio.writing import apply_plan, insert_new
+from devzone.dataio.writing import (
+    NewIds,
+    Prepared,
+    apply_plan,
+    insert_new,
+    insert_prepared,
+    prepare_new,
+)
 
 
 class _Refused(Exception):
@@ -58,7 +65,10 @@ def check_and_write(
         with transaction.atomic(), large_cache():
             writer = BulkWriter(actor=actor)
             early = EarlyWriter(writer)
-            chunks = checked_in_background(raw, reader, layout, table, then=EarlyRows())
+            statements = writer.statements()
+            ids = NewIds(writer) if statements is not None else None
+            then = EarlyRows(ids, statements, writer.db_now)
+            chunks = checked_in_background(raw, reader, layout, table, then=then)
             with contextlib.closing(chunks):
                 for chunk, picked in chunks:
                     rows += chunk
@@ -90,10 +100,16 @@ class EarlyRows:
     early stops the picking for the rest of the file.
     """
 
-    def __init__(self) -> None:
+    def __init__(
+        self,
+        ids: NewIds | None = None,
+        statements: Statements | None = None,
+        now: Any = None,
+    ) -> None:
         self.stopped = False
         self._codes: set[str] = set()  # codes of the file so far
         self._names: set[tuple[int, str]] = set()  # (zone, name) of rows without a code
+        self._ids, self._statements, self._now = ids, statements, now
 
     def __call__(self, chunk: list[ProjectRow]) -> Picked:
         picked = Picked([], [], Plan())
@@ -102,6 +118,9 @@ class EarlyRows:
             if self.stopped:  # nothing of the chunk that stopped the picking is written early
                 picked.rows, picked.keys = [], []
             picked.plan = plan_new(picked.rows)
+            if self._ids is not None and self._statements is not None and picked.rows:
+                # ids and statements too, so that the writing thread only executes them
+                picked.prepared = prepare_new(picked.plan, self._ids, self._statements, self._now)
         return picked
 
     def _pick(self, chunk: list[ProjectRow], picked: Picked) -> None:
@@ -131,6 +150,7 @@ class Picked:
     rows: list[ProjectRow]
     keys: list[tuple[int, str]]
     plan: Plan
+    prepared: Prepared | None = None
 
 
 class EarlyWriter:
@@ -154,12 +174,25 @@ class EarlyWriter:
             for row, code, (zone, name) in zip(picked.rows, codes, picked.keys, strict=True)
             if not (code and known.by_code(code)) and not known.named(zone, name)
         ]
-        plan = picked.plan if len(new) == len(picked.rows) else plan_new(new)
-        if new:
-            insert_new(plan, self.writer)
-            self.project_ids.update(row.project_id for row in new)  # type: ignore[misc]
-            self.written += new
+        if not new:
+            return
+        if len(new) == len(picked.rows) and picked.prepared is not None:
+            insert_prepared(picked.plan, picked.prepared, self.writer)
+        else:  # some rows name projects already there: the others, with the ids they were given
+            insert_new(_only(picked.plan, new), self.writer)
+        self.project_ids.update(row.project_id for row in new)  # type: ignore[misc]
+        self.written += new
 
     def confirmed(self) -> bool:
         """After the final checks: every row written early is a new project without problems."""
         return all(row.target_id is None and not row.errors for row in self.written)
+
+
+def _only(plan: Plan, rows: list[ProjectRow]) -> Plan:
+    """The part of ``plan`` (new records only) that belongs to ``rows``."""
+    keep = {id(row) for row in rows}
+    return Plan(
+        projects_new=[c for c in plan.projects_new if id(c.row) in keep],
+        milestones_new=[c for c in plan.milestones_new if id(c.row) in keep],
+        links_new=[c for c in plan.links_new if id(c.row) in keep],
+    )

@@ -7,18 +7,26 @@ milestones and investor links of new projects can be inserted in the same batche
 from __future__ import annotations
 
 import operator
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection
 from django.db.models import Model
 
-from devzone.dataio.bulk import BulkWriter, json_date, json_text, record_changes_bulk
+from devzone.dataio.bulk import (
+    BulkWriter,
+    Statements,
+    json_date,
+    json_text,
+    record_changes_bulk,
+)
 from devzone.dataio.planning import MILESTONE_COLUMNS, PROJECT_COLUMNS, Change, Plan
 from devzone.enterprises.models import Enterprise
 from devzone.projects.choices import MilestoneKind
 from devzone.projects.models import Milestone, Project, ProjectInvestor
 
 LINK_COLUMNS = ("project_id", "enterprise_id", "role")
+NEW_MODELS = (Project, Milestone, ProjectInvestor)
 
 
 def apply_plan(plan: Plan, writer: BulkWriter, *, enterprise_names: dict[int, str]) -> None:
@@ -49,6 +57,81 @@ def insert_new(plan: Plan, writer: BulkWriter) -> None:
     _record_new_links(writer, links)
 
 
+class NewIds:
+    """The ids the next new projects, milestones and investor links take, counted on.
+
+    Read once inside the import's transaction (:meth:`BulkWriter.next_id`); the thread that
+    checks rows then gives each new record its id without asking the database. Ids of rows
+    finally not written are left unused.
+    """
+
+    def __init__(self, writer: BulkWriter) -> None:
+        self.following = {model: writer.next_id(model) for model in NEW_MODELS}
+
+    def take(self, model: type[Model]) -> int:
+        pk = self.following[model]
+        self.following[model] = pk + 1
+        return pk
+
+
+@dataclass
+class Prepared:
+    """The INSERT statements of a plan's new records, made with their ids on another thread."""
+
+    statements: list[tuple[str, list[Any]]]
+    ids: dict[type[Model], list[int]]
+
+
+def prepare_new(plan: Plan, ids: NewIds, statements: Statements, now: Any) -> Prepared:
+    """Give the new records of ``plan`` their ids and make their INSERT statements.
+
+    For the early writes of an import, on the thread that checks rows: what
+    :func:`insert_new` would send, so the writing thread only executes it.
+    """
+    project_of: dict[int, int] = {}
+    values = operator.itemgetter(*PROJECT_COLUMNS)
+    projects = []
+    for change in plan.projects_new:
+        change.pk = project_of[id(change.row)] = ids.take(Project)
+        projects.append((change.pk, now, now, *values(change.after)))
+    milestone = operator.itemgetter(*MILESTONE_COLUMNS[1:])
+    milestones = []
+    for change in plan.milestones_new:
+        change.pk = ids.take(Milestone)
+        owner = project_of[id(change.row)]
+        milestones.append((change.pk, now, now, owner, *milestone(change.after)))
+    link = operator.itemgetter(*LINK_COLUMNS[1:])
+    links = []
+    for change in plan.links_new:
+        change.pk = ids.take(ProjectInvestor)
+        links.append((change.pk, project_of[id(change.row)], *link(change.after)))
+    made = statements.insert(
+        Project, ("id", "created_at", "updated_at", *PROJECT_COLUMNS), projects
+    )
+    made += statements.insert(
+        Milestone, ("id", "created_at", "updated_at", *MILESTONE_COLUMNS), milestones
+    )
+    made += statements.insert(ProjectInvestor, ("id", *LINK_COLUMNS), links)
+    return Prepared(
+        made,
+        {
+            Project: [c.pk for c in plan.projects_new],  # type: ignore[misc]
+            Milestone: [c.pk for c in plan.milestones_new],  # type: ignore[misc]
+            ProjectInvestor: [c.pk for c in plan.links_new],  # type: ignore[misc]
+        },
+    )
+
+
+def insert_prepared(plan: Plan, prepared: Prepared, writer: BulkWriter) -> None:
+    """Run what :func:`prepare_new` made; as :func:`insert_new`, each row knows its id."""
+    writer.execute_all(prepared.statements)
+    for change in plan.projects_new:
+        change.row.project_id = change.pk  # type: ignore[union-attr]
+    _record_new_projects(writer, prepared.ids[Project])
+    _record_new_milestones(writer, prepared.ids[Milestone])
+    _record_new_links(writer, prepared.ids[ProjectInvestor])
+
+
 def _snapshot(pk: int, values: dict[str, Any] | None) -> dict[str, Any] | None:
     return None if values is None else {"id": pk, **values}
 
@@ -75,7 +158,7 @@ def _record_new_projects(writer: BulkWriter, ids: list[int]) -> None:
 def _insert_projects(plan: Plan, writer: BulkWriter) -> list[int]:
     """Insert the new projects; each row of the file then knows its project's id."""
     changes = plan.projects_new
-    ids = writer.reserve_ids(Project, len(changes))
+    ids = _ids_of(changes, Project, writer)
     for change, pk in zip(changes, ids, strict=True):
         change.pk = change.row.project_id = pk  # type: ignore[union-attr]
     values = operator.itemgetter(*PROJECT_COLUMNS)
@@ -106,7 +189,7 @@ def _insert_owned(
     Those of a new project point at the id just reserved for it (see :func:`_insert_projects`);
     ``stamps`` are the values of ``created_at`` and ``updated_at``, if the table has them.
     """
-    ids = writer.reserve_ids(model, len(changes))
+    ids = _ids_of(changes, model, writer)
     rest = operator.itemgetter(*columns[1:])
     rows = (
         (pk, *stamps, c.after["project_id"] or c.row.project_id, *rest(c.after))  # type: ignore[index,union-attr]
@@ -115,6 +198,13 @@ def _insert_owned(
     head = ("id", "created_at", "updated_at") if stamps else ("id",)
     writer.insert(model, (*head, *columns), rows)
     return ids
+
+
+def _ids_of(changes: list[Change], model: type[Model], writer: BulkWriter) -> list[int]:
+    """The ids given by :func:`prepare_new`, or fresh ones."""
+    if changes and all(change.pk is not None for change in changes):
+        return [change.pk for change in changes]  # type: ignore[misc]
+    return writer.reserve_ids(model, len(changes))
 
 
 def _history(changes: list[Change], label=None, encode=_snapshot):  # type: ignore[no-untyped-def]

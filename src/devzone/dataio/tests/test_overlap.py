@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 
 from devzone.core.models import ChangeRecord
 from devzone.dataio import overlap
@@ -25,17 +26,29 @@ def _rows(zone, count, *, start=0):
     ]
 
 
+class EarlyWrites(list):
+    """The number of projects each early write inserted, and how many were prepared on the
+    checking thread (SQLite) rather than made by the writing thread."""
+
+    prepared = 0
+
+
 @pytest.fixture
 def early_writes(monkeypatch):
-    """The number of projects each early write inserted."""
-    sizes: list[int] = []
-    original = overlap.insert_new
+    sizes = EarlyWrites()
+    insert_new, insert_prepared = overlap.insert_new, overlap.insert_prepared
 
     def counting(plan, writer):
         sizes.append(len(plan.projects_new))
-        original(plan, writer)
+        insert_new(plan, writer)
+
+    def counting_prepared(plan, prepared, writer):
+        sizes.append(len(plan.projects_new))
+        sizes.prepared += 1
+        insert_prepared(plan, prepared, writer)
 
     monkeypatch.setattr(overlap, "insert_new", counting)
+    monkeypatch.setattr(overlap, "insert_prepared", counting_prepared)
     return sizes
 
 
@@ -112,6 +125,8 @@ def test_new_rows_written_early_and_updates_after_match_a_dry_run(
 
     assert result.committed
     assert sum(early_writes) == MANY - 2
+    if connection.vendor == "sqlite":  # two chunks prepared whole, one with known rows left out
+        assert early_writes.prepared == 1 and len(early_writes) == 3
     assert _counts(result) == _counts(preview) == (MANY, MANY - 2, 2, 0, 0)
     assert _problems(result) == _problems(preview)
     assert Project.objects.count() == MANY
