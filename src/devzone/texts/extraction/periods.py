@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from .model import Period
 
@@ -151,11 +151,42 @@ def resolve(match: re.Match[str], ref: Reference | None, context_year: int | Non
         return year_period(int(g[0] or g[1]))
     if ref is None:
         return None
-    return _RESOLVERS[name](g, ref, context_year)
+    period = _RESOLVERS[name](g, ref, context_year)
+    if (
+        period is not None
+        and name in _PARTS_OF_A_YEAR
+        and context_year is None
+        and ref.exact
+        and not any(_names_year(group) for group in g)
+        and period.end > ref.today + _REPORTING_LAG
+    ):
+        # "前三季度" in a text of 15 January is last year's: this year's is months away
+        earlier = Reference(ref.year - 1, ref.month, min(ref.day, 28), ref.exact)
+        period = _RESOLVERS[name](g, earlier, None)
+    return period
+
+
+# Parts of a year named without their year ("前三季度", "1-2月", "上半年"): when the text is
+# published long before such a part of its year ends, the figure is last year's.
+_PARTS_OF_A_YEAR = frozenset({"first_months", "first_quarters", "jan_to", "half", "quarter"})
+_REPORTING_LAG = timedelta(days=31)  # a figure may come out a few weeks before its period ends
+
+
+def _names_year(group: str | None) -> bool:
+    if group is None:
+        return False
+    return (group.isdigit() and len(group) == 4) or group.lower() in (
+        "this year",
+        "the year",
+        "last year",
+    )
 
 
 def _ytd(g: list, ref: Reference, cy: int | None) -> Period | None:
-    return months_period(ref.year, 1, ref.month) if ref.exact else year_period(ref.year)
+    if not ref.exact:
+        return year_period(ref.year)
+    period = months_period(ref.year, 1, ref.month)
+    return Period(period.start, period.end, True, period.label)  # January alone is to date too
 
 
 def _past_years(g: list, ref: Reference, cy: int | None) -> Period | None:

@@ -297,3 +297,21 @@ def test_points_above_the_national_rate_are_a_gap_not_a_change_over_last_year():
 def test_the_whole_of_last_year_is_last_year():
     fact = one("去年全年，丽水市完成固定资产投资1200亿元。", published=date(2024, 1, 15))
     assert fact.period.label == "2023"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "label"),
+    [
+        ("前三季度，丽水市完成固定资产投资1200亿元。", date(2024, 1, 15), "2023-01..2023-09"),
+        ("1-2月，丽水市完成固定资产投资120亿元。", date(2024, 1, 15), "2023-01..2023-02"),
+        ("上半年，丽水市完成固定资产投资600亿元。", date(2024, 6, 20), "2024H1"),
+        ("2024年前三季度，丽水市完成固定资产投资1200亿元。", date(2024, 1, 15), "2024-01..2024-09"),
+    ],
+)
+def test_a_part_of_a_year_without_its_year_is_the_last_one_reported(text, published, label):
+    assert one(text, published=published).period.label == label
+
+
+def test_since_the_beginning_of_the_year_is_to_date_even_in_january():
+    fact = one("今年以来，丽水市完成固定资产投资100亿元。", published=date(2024, 1, 25))
+    assert fact.period.cumulative and fact.period.label == "2024-01"
