@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from devzone.core.units import Quantity, UnitError, parse_amount
+from devzone.core.units import KIND_RATE, UNIT_PERCENT, Quantity, UnitError, parse_amount
 from devzone.core.units.vocabulary import MEASURE_WORDS, QUALIFIER_PREFIXES, UNITS, alternation
 
 from .periods import WORD_NUMBERS
@@ -110,6 +110,10 @@ def _read(match: re.Match[str], sentence: str, base: int) -> Figure | None:
     num = match.group("num")
     unit_word = match.group("unit")
     has_unit = bool(unit_word or match.group("cur") or match.group("scale") or num[-1] in "万亿")
+    if not has_unit and _TIMES_GROWTH_RE.search(sentence, 0, match.start()) and (
+        sentence[match.end() : match.end() + 1] == "倍"
+    ):
+        return _times(match, base)
     if not has_unit and _is_date_or_name(match, sentence):
         return None
     number = num.lower()
@@ -148,6 +152,29 @@ def _read(match: re.Match[str], sentence: str, base: int) -> Figure | None:
         qualifier=qualifier,
         qualifier_start=base + qual_start,
         has_unit=has_unit or bool(match.group("measure")),
+    )
+
+
+# "增长1.5倍" / "增长了1.5倍": grew by one and a half times, i.e. +150% (not "是…的1.5倍").
+_TIMES_GROWTH_RE = re.compile(r"(?:增长|增加|提高|上升|扩大)了?$")
+
+
+def _times(match: re.Match[str], base: int) -> Figure | None:
+    try:
+        times = parse_amount(match.group("num")).value
+    except UnitError:
+        return None
+    quantity = Quantity(times * 100, UNIT_PERCENT, KIND_RATE, None)
+    start = match.start("num")
+    return Figure(
+        start=base + start,
+        end=base + match.end() + 1,  # with its 倍
+        quantity=quantity,
+        unit=UNIT_PERCENT,
+        kind=KIND_RATE,
+        qualifier=None,
+        qualifier_start=base + start,
+        has_unit=True,
     )
 
 

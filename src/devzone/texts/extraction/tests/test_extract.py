@@ -315,3 +315,12 @@ def test_a_part_of_a_year_without_its_year_is_the_last_one_reported(text, publis
 def test_since_the_beginning_of_the_year_is_to_date_even_in_january():
     fact = one("今年以来，丽水市完成固定资产投资100亿元。", published=date(2024, 1, 25))
     assert fact.period.cumulative and fact.period.label == "2024-01"
+
+
+def test_growth_by_times_is_a_rate():
+    fact = one("2023年，丽水市跨境电商进出口额同比增长1.5倍。")
+    assert (fact.change.value, fact.change.kind, fact.change.direction) == (
+        Decimal(150),
+        "rate",
+        1,
+    )
