@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from devzone.indicators.choices import (
+    UNIT_MU,
     UNIT_PERCENT,
     UNIT_PERSON,
     UNIT_SQUARE_METRE,
@@ -88,6 +89,8 @@ CATALOGUE: tuple[Entry, ...] = (
           UnitKind.MONEY, "CNY"),
     Entry("projects_signed", "签约项目数", "Projects signed", UnitKind.COUNT, ""),
     Entry("land_area", "面积", "Area", UnitKind.AREA, UNIT_SQUARE_METRE),
+    Entry("land_supplied", "供地", "Land supplied", UnitKind.AREA, UNIT_MU,
+          "Industrial land supplied (供地, 出让) in the period, in mu."),
 )  # fmt: skip
 
 

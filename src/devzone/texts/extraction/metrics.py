@@ -506,7 +506,10 @@ CATALOGUE: tuple[Metric, ...] = (
     _m("new_port_capacity", "港口吞吐能力", "New port capacity", "港口吞吐能力"),
     _m("new_telephone_exchange_lines", "电话交换机", "New telephone exchange lines", "电话交换机"),
     _m("floor_area", "面积", "Floor area", "spans", "建筑面积", "floor area"),
-    _m("land_area", "面积", "Land area", "an area of", "面积", "land area", "industrial land"),
+    _m("land_area", "面积", "Land area", "an area of", "面积", "land area", "industrial land",
+       "项目用地", "用地面积"),
+    _m("land_supplied", "供地", "Land supplied", "新增供地", "供地", "供应土地", "出让土地",
+       "land supplied"),
     _m("land_acquired", "征地", "Land acquired", "land acquisition of", "征地", "征收土地"),
     _m("land_reserve", "储备用地", "Land reserve", "cooked land", "储备用地", "熟地"),
 )
@@ -547,7 +550,9 @@ MONEY_METRICS = frozenset(
         "central_funds_direct", "financial_concessions",
     }
 )  # fmt: skip
-AREA_METRICS = frozenset({"floor_area", "land_area", "land_acquired", "land_reserve"})
+AREA_METRICS = frozenset(
+    {"floor_area", "land_area", "land_acquired", "land_reserve", "land_supplied"}
+)
 
 _WORD_TO_METRIC: dict[str, str] = {}
 for _metric in CATALOGUE:

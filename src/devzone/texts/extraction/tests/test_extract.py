@@ -324,3 +324,15 @@ def test_growth_by_times_is_a_rate():
         "rate",
         1,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "value"),
+    [
+        ("2023年，丽水经济技术开发区某新能源项目用地约150亩。", "land_area", 150),
+        ("2023年，丽水市新增供地3000亩。", "land_supplied", 3000),
+    ],
+)
+def test_land_of_a_project_and_land_supplied(text, metric, value):
+    fact = one(text)
+    assert (fact.metric, fact.value, fact.unit) == (metric, Decimal(value), "mu")
