@@ -110,8 +110,10 @@ def _read(match: re.Match[str], sentence: str, base: int) -> Figure | None:
     num = match.group("num")
     unit_word = match.group("unit")
     has_unit = bool(unit_word or match.group("cur") or match.group("scale") or num[-1] in "万亿")
-    if not has_unit and _TIMES_GROWTH_RE.search(sentence, 0, match.start()) and (
-        sentence[match.end() : match.end() + 1] == "倍"
+    if (
+        not has_unit
+        and _TIMES_GROWTH_RE.search(sentence, 0, match.start())
+        and (sentence[match.end() : match.end() + 1] == "倍")
     ):
         return _times(match, base)
     if not has_unit and _is_date_or_name(match, sentence):

@@ -78,11 +78,29 @@ class SubjectFinder:
 
 def _after_date(text: str, match: re.Match[str]) -> str:
     """A Chinese name without the end of a date before it: "2023年金华市" names 金华市 (日照市
-    keeps its 日: no digit precedes it)."""
+    keeps its 日: no digit precedes it), nor the word before it ("在金华市" names 金华市); none
+    for words that only look like names ("实现地区生产总值", "占全市")."""
     name, start = match.group(), match.start()
     while name[:1] in "年月日" and start > 0 and text[start - 1].isdigit() and len(name) > 3:
         name, start = name[1:], start + 1
-    return name
+    if match.lastgroup != "region":
+        return name
+    if name.endswith("地区") and text.startswith("生产总值", match.end()):
+        return ""  # 地区生产总值 is GDP, not a place
+    if name[-2:-1] in "全本该各":
+        return ""  # 全市, 本区, 各县: the whole of a place named elsewhere
+    lead = _LEADING_WORD.match(name)
+    if lead and len(name) - lead.end() >= 3:
+        name = name[lead.end() :]
+    return "" if name in _NOT_PLACES else name
+
+
+# Words that stand before a place name without being part of it (and that no place name in
+# China starts with: 从化区, 于都县, 和平区 and 将乐县 keep their first character).
+_LEADING_WORD = re.compile(r"实现|完成|其中|同比|今年|去年|全年|[在占较据把被]")
+_NOT_PLACES = frozenset(
+    {"地区", "市区", "城区", "辖区", "园区", "景区", "社区", "小区", "街区", "城市"}
+)
 
 
 def _trim(name: str) -> str:

@@ -336,3 +336,20 @@ def test_growth_by_times_is_a_rate():
 def test_land_of_a_project_and_land_supplied(text, metric, value):
     fact = one(text)
     assert (fact.metric, fact.value, fact.unit) == (metric, Decimal(value), "mu")
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("2023年，丽水市实现地区生产总值1900亿元。", "丽水市"),
+        ("2023年，在丽水市完成固定资产投资1200亿元。", "丽水市"),
+        ("2023年，和平区完成固定资产投资120亿元。", "和平区"),
+    ],
+)
+def test_words_before_a_place_or_like_one_are_not_its_name(text, subject):
+    assert one(text).subject == subject
+
+
+def test_the_whole_city_is_not_a_place_of_its_own():
+    facts = facts_of("2023年，丽水市规上工业增加值800亿元，占全市生产总值的42%。")
+    assert {fact.subject for fact in facts} == {"丽水市"}
