@@ -263,6 +263,8 @@ def _periods(sentence: str, state: _State) -> list[_PeriodMention]:
     found = []
     for match in PERIOD_RE.finditer(sentence):
         name = match.lastgroup or ""
+        if sentence[match.start() - 1 : match.start()] in ("比", "较", "与") and match.start():
+            continue  # "增速比上半年提高1.3个百分点": what is compared with, not the period
         period = resolve(match, state.reference, context_year)
         # "由上年的58.6%回落到27.8%", "由上年居世界第四位": a comparison, not the sentence's period.
         next_only = sentence[match.end() : match.end() + 1] == "的" or (

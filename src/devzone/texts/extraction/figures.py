@@ -77,6 +77,7 @@ FIGURE_RE = re.compile(
     re.IGNORECASE,
 )
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}")
+_MONTH_RANGE_RE = re.compile(r"\s*[-—–~至到]\s*\d{1,2}\s*月")
 _DATE_AFTER_RE = re.compile(r"\s*(?:年|月|日|号|世纪|周年|届|次|倍|st\b|nd\b|rd\b|th\b)")
 
 
@@ -187,6 +188,8 @@ def _is_date_or_name(match: re.Match[str], sentence: str) -> bool:
         return True
     if _DATE_AFTER_RE.match(after) or re.match(r"[A-Za-z\d]|:\d", after):
         return True
+    if _MONTH_RANGE_RE.match(sentence, match.end()):
+        return True  # the 1 of 1-8月
     before = sentence[max(0, match.start("num") - 12) : match.start("num")]
     return bool(
         re.search(

@@ -353,3 +353,13 @@ def test_words_before_a_place_or_like_one_are_not_its_name(text, subject):
 def test_the_whole_city_is_not_a_place_of_its_own():
     facts = facts_of("2023年，丽水市规上工业增加值800亿元，占全市生产总值的42%。")
     assert {fact.subject for fact in facts} == {"丽水市"}
+
+
+def test_the_period_compared_with_is_not_the_figures_period():
+    facts = facts_of(
+        "2023年1-9月，丽水市规模以上工业增加值同比下降3.5%，降幅比1-8月收窄0.5个百分点，"
+        "增速比上半年提高1.3个百分点。",
+        published=date(2023, 10, 20),
+    )
+    assert {f.period.label for f in facts} == {"2023-01..2023-09"}
+    assert not [f for f in facts if f.value == 1]  # the 1 of 1-8月 is no figure
