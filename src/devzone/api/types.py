@@ -59,18 +59,22 @@ def unit_error_message(exc: units.UnitError) -> str:
     return str(message) % {"text": exc.text} if message else str(exc)
 
 
-def parse_yuan(value: Any) -> Decimal:
-    """An amount in yuan from "1954500000", "1954500000.00", "19.545亿元" or "5000万元".
-
-    JSON numbers with a fraction are refused: a float has already lost the exact figure.
-    """
+def _exact(value: Any, example: str) -> Decimal | None:
+    """``value`` as an exact number when it is one (a decimal, an integer, a plain numeral);
+    None for text that may be a figure with its unit; a ValueError for anything else (a JSON
+    number with a fraction has already lost the exact figure)."""
     if isinstance(value, Decimal):
         return value
     if isinstance(value, int) and not isinstance(value, bool):
         return Decimal(value)
     if not isinstance(value, str):
-        raise ValueError(_('Write the amount as a string, e.g. "1954500000.00" or "19.545亿元".'))
-    plain = _plain_decimal(value)
+        raise ValueError(example)
+    return _plain_decimal(value)
+
+
+def parse_yuan(value: Any) -> Decimal:
+    """An amount in yuan from "1954500000", "1954500000.00", "19.545亿元" or "5000万元"."""
+    plain = _exact(value, _('Write the amount as a string, e.g. "1954500000.00" or "19.545亿元".'))
     if plain is not None:
         return plain
     try:
@@ -92,11 +96,7 @@ def parse_foreign_amount(value: Any) -> dict[str, Any]:
     """
     if isinstance(value, dict):
         return value
-    if isinstance(value, int) and not isinstance(value, bool):
-        return {"value": Decimal(value), "currency": None}
-    if not isinstance(value, str):
-        raise ValueError(_('Write the amount as a string, e.g. "10000000.00" or "1000万美元".'))
-    plain = _plain_decimal(value)
+    plain = _exact(value, _('Write the amount as a string, e.g. "10000000.00" or "1000万美元".'))
     if plain is not None:
         return {"value": plain, "currency": None}
     try:
@@ -110,26 +110,17 @@ def parse_foreign_amount(value: Any) -> dict[str, Any]:
 
 
 def parse_decimal(value: Any) -> Decimal:
-    """A plain exact number (land in mu, percent) from a string or an integer."""
-    if isinstance(value, Decimal):
-        return value
-    if isinstance(value, int) and not isinstance(value, bool):
-        return Decimal(value)
-    plain = _plain_decimal(value) if isinstance(value, str) else None
+    """A plain exact number (percent) from a string or an integer."""
+    example = _('Write the number as a string, e.g. "120.5".')
+    plain = _exact(value, example)
     if plain is None:
-        raise ValueError(_('Write the number as a string, e.g. "120.5".'))
+        raise ValueError(example)
     return plain
 
 
 def parse_mu(value: Any) -> Decimal:
     """Land in mu from "120.5", or with its unit: "120亩", "10公顷" (150 mu), "5000平方米"."""
-    if isinstance(value, Decimal):
-        return value
-    if isinstance(value, int) and not isinstance(value, bool):
-        return Decimal(value)
-    if not isinstance(value, str):
-        raise ValueError(_('Write the area as a string, e.g. "120.5" or "10公顷".'))
-    plain = _plain_decimal(value)
+    plain = _exact(value, _('Write the area as a string, e.g. "120.5" or "10公顷".'))
     if plain is not None:
         return plain
     try:
