@@ -54,12 +54,16 @@ def register(subparsers: Any) -> None:
 
 def load_graph(args: argparse.Namespace) -> int:
     setup_django()
+    from devzone.chains.graph import GraphFileError
     from devzone.chains.graph import load_graph as load
 
     try:
         summary = load(Path(args.directory), store=Path(args.store) if args.store else None)
     except FileNotFoundError as error:
         raise CommandError(str(error)) from error
+    except GraphFileError as error:
+        message = _("The chain graph files cannot be read (%(error)s); the graph in use is kept.")
+        raise CommandError(message % {"error": error}) from error
     print(
         _(
             "Loaded the chain graph into %(store)s in %(seconds).1fs: "

@@ -99,6 +99,10 @@ where trim(name) <> ''
 """
 
 
+class GraphFileError(ValueError):
+    """A chain graph file that cannot be read (a malformed line, a missing column)."""
+
+
 def load_graph(path: Path | str, *, store: Path | None = None) -> GraphSummary:
     """Load the chain graph files in ``path`` into the analytical store; returns counts."""
     started = time.perf_counter()
@@ -110,16 +114,20 @@ def load_graph(path: Path | str, *, store: Path | None = None) -> GraphSummary:
     store.parent.mkdir(parents=True, exist_ok=True)
     partial = store.with_name(store.name + ".partial")
     partial.unlink(missing_ok=True)
-    with duckdb.connect(str(partial)) as con:
-        con.execute(_PRODUCTS_SQL, {"path": str(source / "product.jsonl")})
-        con.execute(
-            _EDGES_SQL,
-            {"path": str(source / "product_product.csv"), "max_length": MAX_NAME_LENGTH},
-        )
-        con.execute(_COMPANY_PRODUCT_SQL, {"path": str(source / "company_product.csv")})
-        _load_companies(con, source / "company.jsonl")
-        con.execute("create index edge_consumer on product_edge (consumer)")
-        counts = _counts(con)
+    try:
+        with duckdb.connect(str(partial)) as con:
+            con.execute(_PRODUCTS_SQL, {"path": str(source / "product.jsonl")})
+            con.execute(
+                _EDGES_SQL,
+                {"path": str(source / "product_product.csv"), "max_length": MAX_NAME_LENGTH},
+            )
+            con.execute(_COMPANY_PRODUCT_SQL, {"path": str(source / "company_product.csv")})
+            _load_companies(con, source / "company.jsonl")
+            con.execute("create index edge_consumer on product_edge (consumer)")
+            counts = _counts(con)
+    except duckdb.Error as error:  # a malformed line or header: the graph in use stays
+        partial.unlink(missing_ok=True)
+        raise GraphFileError(str(error).splitlines()[0]) from error
     os.replace(partial, store)
     return GraphSummary(store=store, seconds=time.perf_counter() - started, **counts)
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from devzone.chains import services
 from devzone.chains.choices import LinkSource
@@ -73,11 +74,14 @@ def _link_dict(link: Link) -> dict[str, Any]:
 
 def _record_dict(record: EnterpriseLink, link_names: dict[int, str]) -> dict[str, Any]:
     enterprise = record.enterprise
+    capital = enterprise.registered_capital
     return {
         "link": link_names[record.link_id],
         "legal_name": enterprise.legal_name,
         "short_name": enterprise.short_name,
         "region": enterprise.region.code if enterprise.region_id else None,
+        "listed_code": enterprise.listed_code or None,
+        "registered_capital": None if capital is None else format(capital, "f"),
         "products": record.products,
         "site": record.site.code if record.site_id else None,
         "is_chain_leader": record.is_chain_leader,
@@ -90,16 +94,16 @@ def write_chain(chain: Chain, path: Path) -> None:
 
 
 def read_chain(path: Path, *, actor: Any) -> Chain:
-    return import_chain(json.loads(path.read_text(encoding="utf-8")), actor=actor)
+    return import_chain(json.loads(path.read_text(encoding="utf-8-sig")), actor=actor)
 
 
 @transaction.atomic
 def import_chain(data: dict[str, Any], *, actor: Any, source: str = LinkSource.IMPORT) -> Chain:
     """Create or update the chain described by ``data``; returns it."""
-    if data.get("format") != FORMAT or data.get("version") != VERSION:
-        raise ValidationError(
-            {"format": f"expected format {FORMAT!r} version {VERSION}"}, code="format"
-        )
+    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") != VERSION:
+        message = _("Not a chain file: expected format %(format)s, version %(version)s.")
+        raise ValidationError({"format": message % {"format": FORMAT, "version": VERSION}})
+    _check_shape(data)
     chain = _upsert_chain(data["chain"], actor=actor)
     links = {item["name"]: _upsert_link(chain, item, actor=actor) for item in data["links"]}
     for edge in data.get("edges", []):
@@ -119,9 +123,38 @@ def import_chain(data: dict[str, Any], *, actor: Any, source: str = LinkSource.I
     return chain
 
 
+# What each part of the file must hold: (part, the keys every item of it needs).
+_REQUIRED = (("links", ("name",)), ("edges", ("supplier", "consumer")),
+             ("enterprises", ("link", "legal_name")))  # fmt: skip
+
+
+def _check_shape(data: dict[str, Any]) -> None:
+    """Every part and item the import reads is there, named in the error when it is not."""
+    chain = data.get("chain")
+    if not isinstance(chain, dict) or not _text(chain.get("name")):
+        raise ValidationError({"chain": _("The chain needs a name.")})
+    if not isinstance(data.get("links"), list):
+        raise ValidationError({"links": _("The file lists no links.")})
+    for part, keys in _REQUIRED:
+        items = data.get(part, [])
+        if not isinstance(items, list):
+            raise ValidationError({part: _("Give a list.")})
+        for number, item in enumerate(items, start=1):
+            missing = [
+                key for key in keys if not isinstance(item, dict) or not _text(item.get(key))
+            ]
+            if missing:
+                message = _("Item %(number)d lacks “%(key)s”.")
+                raise ValidationError({part: message % {"number": number, "key": missing[0]}})
+
+
+def _text(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
 def _named(links: dict[str, Link], name: str) -> Link:
     if name not in links:
-        raise ValidationError({"links": f"unknown link {name!r}"}, code="unknown_link")
+        raise ValidationError({"links": _("No link named “%s” in the file.") % name})
     return links[name]
 
 
@@ -130,7 +163,7 @@ def _region(code: str | None) -> Region | None:
         return None
     region = Region.objects.filter(code=code).first()
     if region is None:
-        raise ValidationError({"region": f"unknown region {code!r}"}, code="unknown_region")
+        raise ValidationError({"region": _("Unknown region “%s”.") % code})
     return region
 
 

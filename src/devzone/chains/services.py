@@ -7,6 +7,7 @@ in it, edit it; a chain without a region is shared by all, so only administrator
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -48,7 +49,10 @@ def _unknown(fields: dict[str, Any], allowed: set[str], what: str) -> None:
         raise TypeError(f"unknown {what} fields: {unknown}")
 
 
-def _words(values: Iterable[str] | None) -> list[str]:
+def _words(values: Iterable[str] | str | None) -> list[str]:
+    """Keywords or codes, once each: a list, or one text of them ("热泵, 液冷")."""
+    if isinstance(values, str):
+        values = re.split(r"[,，、;；\s]+", values)
     return list(dict.fromkeys(value.strip() for value in values or () if value.strip()))
 
 

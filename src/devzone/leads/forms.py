@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from devzone.leads.choices import LeadStage
-from devzone.web.forms import MoneyField
+from devzone.web.forms import DateInput, MoneyField
 
 
 class AdvanceForm(forms.Form):
@@ -23,6 +23,6 @@ class ConvertForm(forms.Form):
 class NextActionForm(forms.Form):
     next_action = forms.CharField(label=_("Next action"), max_length=200, required=False)
     next_action_date = forms.DateField(
-        label=_("Next action date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Next action date"), required=False, widget=DateInput()
     )
     notes = forms.CharField(label=_("Notes"), widget=forms.Textarea, required=False)

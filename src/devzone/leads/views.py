@@ -179,7 +179,8 @@ def lead_convert(request: HttpRequest, pk: int) -> HttpResponse:
                 name=form.cleaned_data["name"] or None,
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            for message in _messages_of(error):  # about the lead (its stage, its project)
+                form.add_error(None, message)
         else:
             messages.success(request, _("The lead is signed and is now a project."))
             return redirect("projects:detail", project.pk)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from devzone.regions.models import Region, Zone
 from devzone.texts.models import Fact
+from devzone.web.forms import DateInput
 
 MAX_UPLOAD = 10 * 1024 * 1024
 
@@ -23,10 +24,10 @@ class UploadForm(forms.Form):
         label=_("Publication date"),
         required=False,
         help_text=_("Leave empty to read it from the page (发布日期:2023-09-06)."),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),  # ISO in every language: a date input reads no other form
     )
     source_name = forms.CharField(label=_("Source"), max_length=200, required=False)
-    url = forms.URLField(label=_("Address"), required=False, assume_scheme="https")
+    url = forms.URLField(label=_("Web address"), required=False, assume_scheme="https")
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data.get("file")

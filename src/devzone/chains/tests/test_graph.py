@@ -122,3 +122,16 @@ def test_real_graph_loads_and_answers_in_seconds(shared_data, tmp_path):
     print(f"gaps of 汽车 (depth 4) in Guangdong {time.perf_counter() - started:.2f}s: "
           f"{wide.products} products, {len(wide.gaps)} gaps")  # fmt: skip
     assert time.perf_counter() - started < 10
+
+
+def test_a_malformed_file_keeps_the_graph_in_use_and_leaves_nothing_behind(store, graph_dir):
+    from devzone.chains.graph import GraphFileError
+
+    before = store.store.read_bytes()
+    (graph_dir / "company.jsonl").write_text('{"name": "x", "code": \n', encoding="utf-8")
+
+    with pytest.raises(GraphFileError):
+        load_graph(graph_dir, store=store.store)
+
+    assert store.store.read_bytes() == before
+    assert not list(store.store.parent.glob("*.partial"))

@@ -116,6 +116,45 @@ def test_api_chain_detail_and_import_of_an_exported_document(client, nev, staff_
     assert created.json()["name"] == "新能源汽车产业链（副本）"
 
 
+@pytest.mark.parametrize(
+    ("document", "field"),
+    [
+        ({"format": "devzone-chain", "version": 1}, "chain"),
+        (
+            {"format": "devzone-chain", "version": 1, "chain": {"name": "链"}, "links": [{}]},
+            "links",
+        ),
+        (
+            {
+                "format": "devzone-chain", "version": 1, "chain": {"name": "链"},
+                "links": [{"name": "电芯"}], "enterprises": [{"link": "电芯"}],
+            },
+            "enterprises",
+        ),
+        ({"format": "other"}, "format"),
+    ],
+)  # fmt: skip
+def test_api_chain_import_names_what_the_document_lacks(client, admin_user, document, field):
+    from devzone.chains.models import Chain
+
+    _login(client, admin_user)
+    response = client.post("/api/chains/import", document, content_type="application/json")
+    assert response.status_code == 422, response.content[:300]
+    assert field in {error["field"] for error in response.json()["detail"]}
+    assert not Chain.objects.filter(name="链").exists()
+
+
+def test_a_chain_file_keeps_the_enterprises_listing_and_capital(nev):
+    from devzone.chains.interchange import export_chain
+
+    catl = next(
+        item
+        for item in export_chain(nev)["enterprises"]
+        if item["legal_name"].startswith("宁德时代")
+    )
+    assert catl["listed_code"] == "300750" and "registered_capital" in catl
+
+
 def test_api_gaps_refuse_an_unknown_region_and_take_one_by_name(client, nev, staff_b):
     _login(client, staff_b)
     for region in ("999999", "火星"):
@@ -203,5 +242,5 @@ def test_cli_import_of_a_misshapen_chain_file_is_one_error(db, tmp_path):
         ),
         encoding="utf-8",
     )
-    with pytest.raises(CommandError, match=re.escape("chain.json: not a chain file")):
+    with pytest.raises(CommandError, match=re.escape("links: The file lists no links.")):
         import_file(argparse.Namespace(file=str(path)))

@@ -134,3 +134,18 @@ def test_a_bad_stage_says_why(client, lead_b, staff_b):
     response = client.post(reverse("leads:advance", args=[lead_b.pk]), {"stage": "bogus"})
     assert response.status_code == 400
     assert [m.level_tag for m in response.context["messages"]] == ["error"]
+
+
+def test_the_next_action_date_survives_saving_in_chinese(client, lead_b, staff_b):
+    _login(client, staff_b)
+    page = client.get(reverse("leads:detail", args=[lead_b.pk]), HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert 'value="2030-01-01"' in page.content.decode()  # what a date input can read back
+
+
+def test_converting_a_lead_that_may_not_be_converted_says_why(client, lead_b, staff_b):
+    _login(client, staff_b)
+    url = reverse("leads:convert", args=[lead_b.pk])
+    response = client.post(url, {"planned_investment": "3亿元"})  # still "identified"
+    assert response.status_code == 400
+    assert response.context["convert_form"].non_field_errors()
+    assert Lead.objects.get(pk=lead_b.pk).project is None
