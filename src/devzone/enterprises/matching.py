@@ -333,6 +333,18 @@ def result_json(result: MatchResult) -> dict[str, Any]:
 def confirm_match(query: str, enterprise: Enterprise, *, actor: Any) -> MatchDecision:
     """``query`` means ``enterprise``: remember it and file the name as a confirmed alias."""
     services.require_registry_edit(actor)
+    earlier = (
+        MatchDecision.objects.filter(query_key=query_key(query), decision=DecisionKind.CONFIRMED)
+        .exclude(enterprise=enterprise)
+        .select_related("enterprise")
+        .first()
+    )
+    if earlier is not None:  # one name, one enterprise: a second "yes" would make every match a tie
+        message = _(
+            "“%(name)s” is already confirmed as %(enterprise)s: reject that match first to "
+            "change it."
+        ) % {"name": query.strip(), "enterprise": earlier.enterprise.legal_name}
+        raise ValidationError({"enterprise": message})
     decision = _decide(query, enterprise, DecisionKind.CONFIRMED, actor=actor)
     alias = query.strip()[:200]
     if not EnterpriseAlias.objects.filter(enterprise=enterprise, alias=alias).exists():

@@ -101,8 +101,10 @@ def review_decide(request: HttpRequest, pk: int) -> HttpResponse:
     enterprise = get_object_or_404(Enterprise, pk=form.cleaned_data["enterprise"])
     try:
         review_item(item, confirm=form.confirms, enterprise=enterprise, actor=request.user)
-    except ValidationError as error:
-        return HttpResponseBadRequest("; ".join(error.messages))
+    except ValidationError as error:  # shown on the review page, the item left as it was
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect(f"{reverse('enterprises:review')}?run={item.run_id}")
     if form.confirms:
         done = _("Confirmed: %(name)s is %(enterprise)s.")
     else:

@@ -182,6 +182,23 @@ def test_rejecting_after_confirming_removes_the_confirmed_alias(registry, staff_
     assert MatchDecision.objects.get().decision == DecisionKind.REJECTED
 
 
+def test_a_name_confirmed_for_one_enterprise_is_not_confirmed_for_another(registry, staff_a):
+    from django.core.exceptions import ValidationError
+
+    confirm_match("小鹏汽车", registry[XPENG], actor=staff_a)
+
+    with pytest.raises(ValidationError) as error:
+        confirm_match("小鹏汽车", registry[BYD], actor=staff_a)  # an older run's pending item
+
+    assert "enterprise" in error.value.message_dict
+    assert list(
+        EnterpriseAlias.objects.filter(alias="小鹏汽车").values_list("enterprise", flat=True)
+    ) == [registry[XPENG].pk]
+    reject_match("小鹏汽车", registry[XPENG], actor=staff_a)  # changing one's mind: reject first
+    confirm_match("小鹏汽车", registry[BYD], actor=staff_a)
+    assert suggest_enterprise("小鹏汽车").best.record_id == registry[BYD].pk
+
+
 def test_viewers_and_leaders_cannot_confirm(client, registry, viewer, leader_jinhua):
     item = _review_run(["小鹏汽车"]).items.get()
     for user in (viewer, leader_jinhua):
@@ -203,11 +220,15 @@ def test_only_a_candidate_of_the_item_can_be_confirmed(client, registry, staff_a
     client.force_login(staff_a)
 
     response = client.post(
-        f"/enterprises/review/{item.pk}/", {"action": "confirm", "enterprise": registry[CATL].pk}
+        f"/enterprises/review/{item.pk}/",
+        {"action": "confirm", "enterprise": registry[CATL].pk},
+        follow=True,
     )
 
-    assert response.status_code == 400
+    assert [m.level_tag for m in response.context["messages"]] == ["error"]  # said, not a 500
     assert not MatchDecision.objects.exists()
+    item.refresh_from_db()
+    assert item.review_state == ReviewState.OPEN
 
 
 def test_the_review_page_lists_the_latest_run_in_a_fixed_number_of_queries(
