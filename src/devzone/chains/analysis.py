@@ -236,7 +236,7 @@ def _enterprise_reasons(enterprise: Enterprise, prefix: str) -> list[R.Reason]:
     found = []
     if enterprise.listed_code:
         found.append(R.Reason(R.LISTED, 2, {"listed_code": enterprise.listed_code}))
-    scale = R.scale_reason(enterprise.registered_capital)
+    scale = R.scale_reason(enterprise.registered_capital, enterprise.capital_currency)
     if scale is not None:
         found.append(scale)
     region = enterprise.region
@@ -248,6 +248,12 @@ def _enterprise_reasons(enterprise: Enterprise, prefix: str) -> list[R.Reason]:
     return found
 
 
+def _coarser(code: str) -> list[str]:
+    """The group and division above an industry class (C3841 → C384, C38), not the section:
+    a registry often records only the division, and a whole section says too little."""
+    return [code[:length] for length in range(3, len(code))]
+
+
 def _industry_matches(gaps: list[Gap], prefix: str) -> dict[int, list[tuple[Enterprise, str]]]:
     """Enterprises outside the region registered in an industry class that a gap link covers."""
     wanted = {gap.link.pk: gap.link.industry_codes for gap in gaps if gap.link.industry_codes}
@@ -255,8 +261,8 @@ def _industry_matches(gaps: list[Gap], prefix: str) -> dict[int, list[tuple[Ente
     if not codes:
         return {}
     condition = Q()
-    for code in codes:
-        condition |= Q(industry__code__startswith=code)
+    for code in codes:  # the class itself or finer, or the division (C38) a registry may hold
+        condition |= Q(industry__code__startswith=code) | Q(industry__code__in=_coarser(code))
     enterprises = (
         Enterprise.objects.filter(condition)
         .exclude(region__code__startswith=prefix)
@@ -266,7 +272,8 @@ def _industry_matches(gaps: list[Gap], prefix: str) -> dict[int, list[tuple[Ente
     matches: dict[int, list[tuple[Enterprise, str]]] = {}
     for enterprise in enterprises:
         for pk, link_codes in wanted.items():
-            code = next((c for c in link_codes if enterprise.industry.code.startswith(c)), None)
-            if code is not None:
-                matches.setdefault(pk, []).append((enterprise, code))
+            held = enterprise.industry.code
+            code = next((c for c in link_codes if held.startswith(c) or held in _coarser(c)), None)
+            if code is not None:  # named by what the enterprise is registered in
+                matches.setdefault(pk, []).append((enterprise, held))
     return matches

@@ -120,6 +120,24 @@ def test_enterprises_of_a_link_industry_are_candidates_too(chain, more_regions):
     assert gap.candidates[0].reasons[0].code == "industry_match"
 
 
+def test_an_enterprise_registered_only_by_division_is_a_candidate_for_its_classes(
+    chain, more_regions
+):
+    from devzone.enterprises.models import Industry
+
+    chain, links = chain
+    division = Industry.objects.create(code="C38", name="电气机械和器材制造业", level=2)
+    services.update_link(links["电芯"], actor=None, industry_codes=["C3841"])
+    registered = _firm("福建某电气有限公司", more_regions["ningde"], industry=division)
+    Industry.objects.create(code="C", name="制造业", level=1)
+
+    gap = next(g for g in analyse_chain(chain, "441200").gaps if g.link.name == "电芯")
+
+    assert registered in [c.enterprise for c in gap.candidates]
+    reason = next(c for c in gap.candidates if c.enterprise == registered).reasons[0]
+    assert (reason.code, reason.params) == ("industry_match", {"industry": "C38"})
+
+
 def test_analysis_reads_a_fixed_number_of_queries(
     chain, more_regions, django_assert_max_num_queries
 ):
@@ -136,3 +154,20 @@ def test_analysis_reads_a_fixed_number_of_queries(
 )
 def test_region_prefix(code, prefix):
     assert region_prefix(code) == prefix
+
+
+def test_registered_capital_reads_in_its_currency_and_unit(db):
+    from decimal import Decimal
+
+    from django.utils import translation
+
+    from devzone.chains.reasons import scale_reason
+
+    dollars = scale_reason(Decimal(200_000_000), "USD")  # about 1.4 bn yuan
+    yuan = scale_reason(Decimal(50_000_000), "CNY")
+    with translation.override("zh-hans"):
+        assert (dollars.points, dollars.text) == (3, "注册资本 2亿美元")
+        assert (yuan.points, yuan.text) == (1, "注册资本 5000万元")
+    with translation.override("en"):
+        assert dollars.text == "Registered capital 200 million US dollars"
+    assert scale_reason(Decimal(10**12), "XYZ") is None  # no idea of its size: no points
