@@ -15,11 +15,22 @@ from devzone.core.paths import shared_data_dir
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Tests hash passwords with a fast hasher; production keeps Django's strong default."""
+    """Tests hash passwords with a fast hasher; production keeps Django's strong default.
+
+    They run as of the real today (unless DEVZONE_AS_OF says otherwise), even where a demo
+    left its day in the data directory, and a demo loaded by a test leaves it in a temporary
+    directory, not in the working copy's.
+    """
     if config.pluginmanager.hasplugin("django"):
+        import os
+        import tempfile
+        from pathlib import Path
+
         from django.conf import settings
 
         settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+        settings.DEVZONE_AS_OF = os.environ.get("DEVZONE_AS_OF") or None
+        settings.DEMO_AS_OF_FILE = Path(tempfile.mkdtemp(prefix="devzone-test-")) / "demo-as-of"
 
 
 @pytest.fixture(autouse=True)

@@ -208,12 +208,14 @@ def _reference(commands: Any) -> None:
         lists,
         "industries",
         _(
-            "Load GB/T 4754 industries from a CSV with columns "
-            "code,name,level,parent_code (all rows or none)."
+            "Load GB/T 4754 industries: the bundled divisions, or a CSV with columns "
+            "code,name,level,parent_code (all rows or none), such as the full four-level list."
         ),
         "reference:load_industries",
     )
-    industries.add_argument("file", metavar="FILE")
+    industries.add_argument(
+        "file", metavar="FILE", nargs="?", help=_("a CSV file (default: the bundled divisions)")
+    )
     regions = _add(
         lists,
         "regions",

@@ -1,4 +1,4 @@
-"""``devzone reference load industries FILE`` and ``devzone reference load regions [FILE]``.
+"""``devzone reference load industries [FILE]`` and ``devzone reference load regions [FILE]``.
 
 Both load the whole file or nothing: a bad row is reported with its row number and column and
 the database is left as it was.
@@ -21,13 +21,13 @@ def _existing_file(text: str) -> Path:
 
 
 def load_industries(args: argparse.Namespace) -> int:
-    path = _existing_file(args.file)
+    path = _existing_file(args.file) if args.file else None
     setup_django()
     from devzone.enterprises.reference import ReferenceFileError
     from devzone.enterprises.reference import load_industries as load
 
     try:
-        counts = load(path)
+        counts = load(path) if path else load()
     except (ReferenceFileError, UnicodeDecodeError) as error:
         raise CommandError(str(error)) from error
     print(

@@ -56,16 +56,24 @@ def demo(args: argparse.Namespace) -> int:
     for user in summary.users:
         # the descriptions are English source strings: translated when the catalogue has them
         print(f"  {user.username:<10} {_(user.description)}")
-    if args.no_serve:
-        return 0
+    from django.conf import settings
+
     from devzone.demo.ledger import DEMO_AS_OF
 
-    # The demo's records stop at DEMO_AS_OF: show statuses as of that day, not as of today.
+    # The demo's records stop at DEMO_AS_OF: show statuses as of that day, not as of today, in
+    # this server and in every later command on this data directory.
+    settings.DEMO_AS_OF_FILE.write_text(DEMO_AS_OF.isoformat() + "\n", encoding="utf-8")
     os.environ.setdefault("DEVZONE_AS_OF", DEMO_AS_OF.isoformat())
+    settings.DEVZONE_AS_OF = os.environ["DEVZONE_AS_OF"]
     print(
-        _("Statuses are shown as of %(day)s (DEVZONE_AS_OF).")
-        % {"day": os.environ["DEVZONE_AS_OF"]}
+        _(
+            "Statuses are shown as of %(day)s (DEVZONE_AS_OF; delete %(file)s to see them "
+            "as of today)."
+        )
+        % {"day": os.environ["DEVZONE_AS_OF"], "file": settings.DEMO_AS_OF_FILE}
     )
+    if args.no_serve:
+        return 0
     return serve(args)
 
 

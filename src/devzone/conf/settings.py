@@ -161,6 +161,13 @@ LOGGING = {
 # this many months (DESIGN.md: "no report or no progress for N months").
 DEVZONE_STALLED_MONTHS = int(os.environ.get("DEVZONE_STALLED_MONTHS", 3))
 # Pin "today" for status, overdue and time progress (see devzone.core.clock); empty = real today.
-DEVZONE_AS_OF = os.environ.get("DEVZONE_AS_OF") or None
+# `devzone demo` leaves its day in the data directory, so that every command and server on the
+# demo database shows it as of that day (delete the file, or set the variable, to change it).
+DEMO_AS_OF_FILE = DATA_DIR / "demo-as-of"
+DEVZONE_AS_OF = os.environ.get("DEVZONE_AS_OF") or (
+    DEMO_AS_OF_FILE.read_text(encoding="utf-8").strip() if DEMO_AS_OF_FILE.is_file() else None
+)
+# The largest project document accepted for upload, in bytes.
+DEVZONE_DOCUMENT_MAX_BYTES = int(os.environ.get("DEVZONE_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024))
 # A TrueType CJK font to embed in PDF briefings; empty = look for Debian's fonts-wqy-microhei.
 DEVZONE_CJK_FONT = os.environ.get("DEVZONE_CJK_FONT", "")

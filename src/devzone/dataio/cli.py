@@ -11,9 +11,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
-from devzone.cli.base import natural, user_named
+from devzone.cli.base import CommandError, natural, user_named
 from devzone.cli.i18n import gettext as _
 
 FORMATS = ("xlsx", "csv", "oc4ids")
@@ -277,10 +278,12 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def _format_of(path: str) -> str:
-    lowered = path.lower()
-    if lowered.endswith(".json"):
-        return "oc4ids"
-    return "csv" if lowered.endswith(".csv") else "xlsx"
+    """The export format a file name asks for: .xlsx, .csv or .json (OC4IDS)."""
+    formats = {".xlsx": "xlsx", ".csv": "csv", ".json": "oc4ids"}
+    suffix = Path(path).suffix.lower()
+    if suffix not in formats:
+        raise CommandError(_("Name the file .xlsx, .csv or .json (OC4IDS), or give --format."))
+    return formats[suffix]
 
 
 def filtered_projects(user: Any, *, zone: Any = None, **filters: Any) -> Any:
@@ -314,6 +317,10 @@ def write_template(args: argparse.Namespace) -> int:
     _setup()
     from devzone.dataio.exporting import write_template as write
 
+    if not str(args.output).lower().endswith(".xlsx"):
+        raise CommandError(
+            _("The template is an .xlsx workbook: give a file name ending in .xlsx.")
+        )
     write(args.output, language=args.language, scale=args.scale)
     print(_("template written to %(path)s") % {"path": args.output})
     return 0

@@ -359,7 +359,7 @@ IGNORED_FIELDS: tuple[FieldSpec, ...] = (
     _spec("seq", IGNORED, "序号", "No.", "no", "#", "number"),
     _spec("remarks", IGNORED, "备注", "Remarks", "notes", "note", "说明"),
     _spec("problems", IGNORED, "存在问题", "Problems", "存在的问题", "问题"),
-    _spec("reason", IGNORED, "错误原因", "Rejected because", "reason", "原因"),
+    _spec("reason", IGNORED, "错误原因", "Rejected because", "reason", "原因", "未通过原因"),
 )
 
 ALL_PROJECT_FIELDS = PROJECT_FIELDS + MILESTONE_FIELDS

@@ -41,6 +41,7 @@ from devzone.regions.models import Zone
 UNKNOWN_CURRENCY = "XXX"  # ISO 4217 "no currency": the cell and header did not say
 INVESTOR_SEPARATORS = re.compile(r"[、；;，\n]+")
 TEXT_LIMITS = {"name": 200, "leader": 100}
+EXAMPLE_MARK = "示例："  # how the template's example row names its project
 
 
 @functools.lru_cache(maxsize=65536)  # ledgers name the same investors again and again
@@ -477,8 +478,12 @@ class ProjectRowReader:
             row.review(column.header, message % name, name)
 
     def _check_row(self, row: ProjectRow) -> None:
-        if "name" in row.fields and not row.fields["name"]:
+        name = row.fields.get("name")
+        if "name" in row.fields and not name:
             row.error(self._columns["name"].header, _("A project needs a name."))
+        elif name and name.startswith(EXAMPLE_MARK):
+            message = _("This is the template's example row: delete it unless you mean it.")
+            row.warnings.append(Issue(row.number, self._columns["name"].header, message, name))
         fixed = row.fields.get("fixed_asset_investment")
         planned = row.fields.get("planned_investment")
         if fixed is not None and planned is not None and fixed > planned:

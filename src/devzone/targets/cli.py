@@ -38,7 +38,9 @@ def register(subparsers: Any) -> None:
     briefing.add_argument("--region", required=True, help=_("GB/T 2260 code, e.g. 441200"))
     briefing.add_argument("--week", required=True, help=_("ISO week, e.g. 2023-W40"))
     briefing.add_argument(
-        "--format", choices=["html", "pdf", "xlsx"], default="pdf", help=_("file format (pdf)")
+        "--format",
+        choices=["html", "pdf", "xlsx"],
+        help=_("file format (default: from the file name, .pdf, .xlsx or .html; else pdf)"),
     )
     briefing.add_argument(
         "-o", "--output", required=True, metavar="FILE", help=_("the file to write")
@@ -161,6 +163,13 @@ def write_briefing(args: argparse.Namespace) -> int:
         briefing = build_briefing(args.region, args.week)
     except WeekError as error:
         raise CommandError(str(error)) from error
-    Path(args.output).write_bytes(render_briefing(briefing, args.format))
-    print(_("Wrote %(path)s (%(format)s).") % {"path": args.output, "format": args.format})
+    chosen = args.format or _format_of(args.output)
+    Path(args.output).write_bytes(render_briefing(briefing, chosen))
+    print(_("Wrote %(path)s (%(format)s).") % {"path": args.output, "format": chosen})
     return 0
+
+
+def _format_of(path: str) -> str:
+    """The briefing format a file name asks for (.xlsx, .html/.htm), else pdf."""
+    suffix = Path(path).suffix.lower()
+    return {".xlsx": "xlsx", ".html": "html", ".htm": "html"}.get(suffix, "pdf")

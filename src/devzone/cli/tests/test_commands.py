@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import sys
 
 import pytest
 
@@ -183,6 +185,23 @@ def test_demo_twice_is_idempotent(db, capsys):
     assert "admin" in first and "devzone-demo" in first
     assert "already loaded" in second
     assert (Project.objects.count(), ChangeRecord.objects.count()) == counts
+
+
+def test_the_demo_leaves_its_day_for_later_commands(db, settings, tmp_path, capsys):
+    import subprocess
+
+    settings.DEMO_AS_OF_FILE = tmp_path / "demo-as-of"
+    assert main(["demo", "--no-serve"]) == 0
+    assert settings.DEMO_AS_OF_FILE.read_text().strip() == "2024-09-30"
+    env = {
+        **os.environ,
+        "DEVZONE_DATA_DIR": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "devzone.conf.settings",
+    }
+    env.pop("DEVZONE_AS_OF", None)
+    read = "import django; django.setup(); from devzone.core.clock import today; print(today())"
+    later = subprocess.run([sys.executable, "-c", read], env=env, capture_output=True, text=True)
+    assert later.stdout.strip() == "2024-09-30", later.stderr[-500:]
 
 
 def test_serve_runs_gunicorn_on_the_address_given(db, monkeypatch, capsys):

@@ -117,3 +117,16 @@ def test_export_refuses_a_filter_value_it_does_not_know(project_a, tmp_path):
         _run("export", "projects", "-o", str(output), "--stage", "bogus")
 
     assert not output.exists()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["template", "-o", "{dir}/t.csv"], ["export", "projects", "-o", "{dir}/out.txt"]],
+)
+def test_a_file_name_that_does_not_say_the_format_is_refused(tmp_path, db, argv, monkeypatch):
+    from devzone.cli.base import CommandError
+
+    monkeypatch.setenv("DEVZONE_LANGUAGE", "en")
+    with pytest.raises(CommandError, match=r"\.xlsx"):
+        _run(*[part.format(dir=tmp_path) for part in argv])
+    assert not list(tmp_path.iterdir())

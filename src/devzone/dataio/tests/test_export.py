@@ -135,6 +135,7 @@ def test_the_template_example_is_in_the_unit_its_header_says_and_imports_back(
     result = import_projects(path, actor=None, dry_run=True)
     assert result.ok and result.created == 1
     assert not [r for r in result.reviews if "Industry" in r.message]  # a code it knows
+    assert [w.message for w in result.warnings if "example row" in w.message]  # said, though
 
 
 def _schema_validator(shared_data):

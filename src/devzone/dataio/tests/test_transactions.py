@@ -197,3 +197,24 @@ def test_a_killed_import_leaves_the_database_unchanged(tmp_path):
         ).fetchone() == (0,)
         assert db.execute("SELECT COUNT(*) FROM regions_zone").fetchone() == (1,)
     assert Path(database).exists()
+
+
+def test_a_chinese_rejected_file_reimports_without_an_unknown_column(
+    tmp_path, zone_a, staff_a, catl
+):
+    from django.utils import translation
+
+    rows = [HEADER, *_rows(zone_a, 1), ["JK-X", "坏项目", zone_a.name, "", "待定", "", ""]]
+    rejected = tmp_path / "rejected.csv"
+    with translation.override("zh-hans"):
+        import_projects(
+            write_xlsx(tmp_path / "x.xlsx", rows),
+            actor=staff_a,
+            skip_invalid=True,
+            rejected_path=rejected,
+        )
+    assert "未通过原因" in rejected.read_text(encoding="utf-8-sig").splitlines()[0]
+
+    again = import_projects(rejected, actor=staff_a, dry_run=True)
+
+    assert again.unknown_columns == []

@@ -75,6 +75,9 @@ def test_cli_briefing_writes_each_format(zq_plan, tmp_path, capsys):
         argv = ["briefing", "--region", "441200", "--week", "2023-W40"]
         assert _run(*argv, "--format", kind, "-o", str(path)) == 0
         assert path.stat().st_size > 1000
+    named = tmp_path / "brief.xlsx"  # without --format: the file name says it
+    assert _run("briefing", "--region", "441200", "--week", "2023-W40", "-o", str(named)) == 0
+    assert named.read_bytes()[:2] == b"PK"  # a workbook, not a PDF
 
 
 def test_cli_rejects_a_bad_week(zq_plan, tmp_path):
