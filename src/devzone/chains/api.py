@@ -89,9 +89,9 @@ class GapQuery(Schema):
 class GraphGapQuery(Schema):
     root: str
     province: str
-    depth: int = 3
-    threshold: int = 1
-    candidates: int = 5
+    depth: int = Field(3, ge=1, le=12)
+    threshold: int = Field(1, ge=1)
+    candidates: int = Field(5, ge=1, le=100)
 
 
 @router.get("/chains", response=list[ChainOut], summary="List industry chains")
@@ -139,6 +139,14 @@ def graph_gap_query(request: HttpRequest, query: Query[GraphGapQuery]) -> dict:
         )
     except FileNotFoundError as error:
         raise HttpError(503, str(error)) from error
-    except ValueError as error:
-        raise HttpError(404, str(error)) from error
+    except ValueError as error:  # an unknown product or province: name the parameter
+        from django.core.exceptions import ValidationError
+
+        from devzone.chains.places import province_code
+
+        try:
+            province_code(query.province)
+        except ValueError:
+            raise ValidationError({"province": str(error)}) from error
+        raise ValidationError({"root": str(error)}) from error
     return report.as_dict()

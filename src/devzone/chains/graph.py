@@ -298,7 +298,9 @@ def graph_gaps(
     suppliers = _suppliers(str(path), path.stat().st_mtime)
     closure = upstream_closure(root, suppliers, max_depth)
     if len(closure) == 1 and root not in suppliers and not _is_product(path, root):
-        raise ValueError(f"unknown product: {root!r}")
+        from django.utils.translation import gettext as _
+
+        raise ValueError(_("No product “%s” in the chain graph.") % root)
     makers = _makers(path, list(closure))
     edges = [(s, c) for c in closure for s in suppliers.get(c, ()) if s in closure]
     counts = dependent_counts(closure, edges)

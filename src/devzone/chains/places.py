@@ -140,4 +140,6 @@ def province_code(text: str) -> str:
     for code, name in province_names().items():
         if text in (name, _short(name, _PROVINCE_SUFFIXES)):
             return code
-    raise ValueError(f"unknown province: {text!r}")
+    from django.utils.translation import gettext as _
+
+    raise ValueError(_("Unknown province “%s”: give its name or code (浙江, 33).") % text)

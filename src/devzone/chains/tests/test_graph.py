@@ -93,9 +93,11 @@ def test_deeper_closure_and_unmapped_products(store):
 
 
 def test_unknown_root_or_province_is_an_error(store):
-    with pytest.raises(ValueError, match="unknown product"):
+    from django.utils import translation
+
+    with translation.override("en"), pytest.raises(ValueError, match="No product “飞船”"):
         graph_gaps("飞船", "广东", store=store.store)
-    with pytest.raises(ValueError, match="unknown province"):
+    with translation.override("zh-hans"), pytest.raises(ValueError, match="未知省份“火星”"):
         graph_gaps("整车", "火星", store=store.store)
 
 
@@ -135,3 +137,20 @@ def test_a_malformed_file_keeps_the_graph_in_use_and_leaves_nothing_behind(store
 
     assert store.store.read_bytes() == before
     assert not list(store.store.parent.glob("*.partial"))
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [("root=整车&province=火星", "province"), ("root=飞船&province=广东", "root"),
+     ("root=整车&province=广东&depth=0", "depth")],
+)  # fmt: skip
+def test_the_graph_gaps_api_names_the_parameter_it_cannot_use(
+    store, client, staff_a, monkeypatch, query, field
+):
+    from devzone.chains import graph
+
+    monkeypatch.setattr(graph, "default_store", lambda: store.store)
+    client.force_login(staff_a)
+    response = client.get(f"/api/chain-graph/gaps?{query}")
+    assert response.status_code == 422, response.content[:200]
+    assert field in {error["field"] for error in response.json()["detail"]}
