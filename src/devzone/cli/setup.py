@@ -63,17 +63,18 @@ def demo(args: argparse.Namespace) -> int:
     # The demo's records stop at DEMO_AS_OF: show statuses as of that day, not as of today, in
     # this server and in every later command on this data directory.
     settings.DEMO_AS_OF_FILE.write_text(DEMO_AS_OF.isoformat() + "\n", encoding="utf-8")
-    os.environ.setdefault("DEVZONE_AS_OF", DEMO_AS_OF.isoformat())
-    settings.DEVZONE_AS_OF = os.environ["DEVZONE_AS_OF"]
+    day = os.environ.get("DEVZONE_AS_OF") or DEMO_AS_OF.isoformat()
     print(
         _(
             "Statuses are shown as of %(day)s (DEVZONE_AS_OF; delete %(file)s to see them "
             "as of today)."
         )
-        % {"day": os.environ["DEVZONE_AS_OF"], "file": settings.DEMO_AS_OF_FILE}
+        % {"day": day, "file": settings.DEMO_AS_OF_FILE}
     )
     if args.no_serve:
         return 0
+    os.environ["DEVZONE_AS_OF"] = day  # this process read its settings before the file was there
+    settings.DEVZONE_AS_OF = day
     return serve(args)
 
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from devzone.reports.briefing import Briefing, Line
 from devzone.reports.charts import Bar
-from devzone.reports.numbers import format_margin, format_value
+from devzone.reports.numbers import format_margin, format_value, localized_name
 from devzone.targets.choices import ListMark
 
 
@@ -129,7 +129,7 @@ def _targets_section(briefing: Briefing) -> Section:
         url = reverse("targets:plan", args=[target.plan_id]) + f"#target-{target.pk}"
         rows.append(
             [
-                Cell(target.indicator.name, url),
+                Cell(localized_name(target.indicator), url),
                 Cell(target.scope_label),
                 Cell(format_value(target.value, unit), number=True),
                 Cell(format_value(result.actual, unit), url, True),

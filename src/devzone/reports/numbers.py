@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from django.utils.translation import get_language
 
@@ -13,6 +14,12 @@ DAYS_WORD = {"zh-hans": "天", "en": " days"}
 
 def language() -> str:
     return "en" if (get_language() or "zh-hans").startswith("en") else "zh-hans"
+
+
+def localized_name(record: Any) -> str:
+    """A record's ``name``, or its ``name_en`` for an English reader when it has one."""
+    english = getattr(record, "name_en", "")
+    return english if english and language() == "en" else str(record.name)
 
 
 def format_value(value: Decimal | int | None, unit_kind: str = "count") -> str:

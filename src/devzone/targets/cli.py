@@ -88,14 +88,14 @@ def show_progress(args: argparse.Namespace) -> int:
         json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
-    from devzone.reports.numbers import format_margin, format_value
+    from devzone.reports.numbers import format_margin, format_value, localized_name
     from devzone.targets.choices import Pace
 
     paces = dict(Pace.choices)
     for result in results:
         unit = result.target.indicator.unit_kind
         values = {
-            "name": result.target.indicator.name,
+            "name": localized_name(result.target.indicator),
             "actual": format_value(result.actual, unit),
             "target": format_value(result.target.value, unit),
             "progress": "—" if result.progress is None else f"{result.progress_percent}%",

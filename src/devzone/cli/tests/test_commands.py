@@ -191,8 +191,11 @@ def test_the_demo_leaves_its_day_for_later_commands(db, settings, tmp_path, caps
     import subprocess
 
     settings.DEMO_AS_OF_FILE = tmp_path / "demo-as-of"
+    before = (settings.DEVZONE_AS_OF, os.environ.get("DEVZONE_AS_OF"))
     assert main(["demo", "--no-serve"]) == 0
     assert settings.DEMO_AS_OF_FILE.read_text().strip() == "2024-09-30"
+    # this process (the tests after this one) keeps its own day
+    assert (settings.DEVZONE_AS_OF, os.environ.get("DEVZONE_AS_OF")) == before
     env = {
         **os.environ,
         "DEVZONE_DATA_DIR": str(tmp_path),

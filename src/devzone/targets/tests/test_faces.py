@@ -149,3 +149,11 @@ def test_a_region_briefing_is_only_for_those_who_read_its_zones(client, zq_plan,
     assert "region" in page.context["form"].errors  # not a region this user reads
     download = client.get("/targets/briefing/download/?region=441200&week=2023-W40&format=html")
     assert download.status_code == 404
+
+
+def test_an_english_reader_sees_the_indicators_english_names(client, zq_plan, leader_zhaoqing):
+    client.force_login(leader_zhaoqing)
+    page = client.get(f"/targets/plans/{zq_plan.pk}/?as_of=2023-09-30", HTTP_ACCEPT_LANGUAGE="en")
+    html = page.content.decode()
+    assert "Planned investment of new manufacturing projects" in html
+    assert "新引进制造业项目计划总投资" not in html
