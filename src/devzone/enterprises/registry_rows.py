@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from devzone.core import codes
 from devzone.core.units import Quantity, UnitError, parse_money
 from devzone.enterprises.models import Enterprise, Industry
@@ -32,7 +34,10 @@ class RowError:
     message: str
 
     def __str__(self) -> str:
-        where = f"row {self.row}, column {self.column}" if self.column else f"row {self.row}"
+        if self.column:
+            where = _("row %(row)d, column %(column)s") % {"row": self.row, "column": self.column}
+        else:
+            where = _("row %(row)d") % {"row": self.row}
         return f"{where}: {self.message}"
 
     def as_dict(self) -> dict[str, Any]:
@@ -71,7 +76,7 @@ class RowChecker:
             except _CellError as error:
                 errors.append(RowError(number, self.headers[key], str(error)))
         if "legal_name" not in values and not any(e.column == self.headers["name"] for e in errors):
-            errors.append(RowError(number, self.headers["name"], "the name is empty"))
+            errors.append(RowError(number, self.headers["name"], _("The name is empty.")))
         errors += self._duplicates(number, values)
         return ({}, errors) if errors else (values, [])
 
@@ -102,7 +107,10 @@ class RowChecker:
     def _fits(self, name: str, text: str) -> str:
         limit = self.lengths[name]
         if len(text) > limit:
-            raise _CellError(f"too long ({len(text)} characters; at most {limit})")
+            raise _CellError(
+                _("Too long: %(count)d characters, at most %(limit)d.")
+                % {"count": len(text), "limit": limit}
+            )
         return text
 
     def _region(self, text: str) -> int:
@@ -110,25 +118,27 @@ class RowChecker:
             try:
                 code = codes.validate_region_code(text)
             except codes.CodeError as error:
-                raise _CellError(error.message) from error
+                raise _CellError(_("“%s” is not a GB/T 2260 region code.") % text) from error
             found = self.regions_by_code.get(code)
         else:
             found = self.regions_by_name.get(text)
         if found is None:
-            raise _CellError(f'"{text}" is not a known region (a GB/T 2260 code or region name)')
+            raise _CellError(
+                _("“%s” is not a known region (give a GB/T 2260 code or a region name).") % text
+            )
         if found == 0:
-            raise _CellError(f'"{text}" names several regions: give the six-digit code')
+            raise _CellError(_("“%s” names several regions: give the six-digit code.") % text)
         return found
 
     def _industry(self, text: str) -> int:
         try:
             code: str | None = codes.validate_industry_code(text)
         except codes.CodeError as error:
-            raise _CellError(error.message) from error
+            raise _CellError(_("“%s” is not a GB/T 4754 industry code.") % text) from error
         while code and code not in self.industries:  # the loaded list may stop at divisions
             code = codes.industry_parent(code)
         if code is None:
-            raise _CellError(f'"{text}" is not in the loaded GB/T 4754 list')
+            raise _CellError(_("“%s” is not in the loaded GB/T 4754 list.") % text)
         return self.industries[code]
 
     def _capital(self, text: str, cell: object) -> dict[str, Any]:
@@ -137,13 +147,13 @@ class RowChecker:
         try:
             money = _parse_capital(text, self.capital_scale)
         except UnitError as error:
-            raise _CellError(error.message) from error
+            raise _CellError(_("“%s” is not an amount of money.") % text) from error
         try:
             value = money.value.quantize(Decimal("0.01"))
         except InvalidOperation as error:
-            raise _CellError(f'"{text}" is too large') from error
+            raise _CellError(_("“%s” is too large.") % text) from error
         if value < 0:
-            raise _CellError("the registered capital cannot be negative")
+            raise _CellError(_("The registered capital cannot be negative."))
         return {"registered_capital": value, "capital_currency": money.unit}
 
     def _duplicates(self, number: int, values: dict[str, Any]) -> list[RowError]:
@@ -153,13 +163,13 @@ class RowChecker:
         if code:
             first = self.seen_codes.setdefault(code, number)
             if first != number:
-                message = f"the same credit code is on row {first}"
+                message = _("The same credit code is on row %d.") % first
                 errors.append(RowError(number, self.headers["credit_code"], message))
         name = values.get("legal_name")
         if name:
             first = self.seen_names.setdefault(name, number)
             if first != number:
-                message = f"the same legal name is on row {first}"
+                message = _("The same legal name is on row %d.") % first
                 errors.append(RowError(number, self.headers["name"], message))
         return errors
 
@@ -183,7 +193,32 @@ def _credit_code(text: str) -> str:
     try:
         return codes.validate_credit_code(text)
     except codes.CodeError as error:
-        raise _CellError(error.message) from error
+        raise _CellError(credit_code_problem(error)) from error
+
+
+def credit_code_problem(error: codes.CodeError) -> str:
+    """Why a credit code was refused, in the user's language."""
+    text = error.text
+    if error.code == codes.CodeErrorCode.LENGTH:
+        message = _("A unified social credit code has 18 characters; “%s” has another number.")
+        return message % text
+    if error.code == codes.CodeErrorCode.CHECK_DIGIT:
+        return (
+            _(
+                "The check character (the 18th) of “%s” does not match the others: a character is "
+                "mistyped."
+            )
+            % text
+        )
+    if error.code == codes.CodeErrorCode.CHARSET:
+        return (
+            _(
+                "“%s” holds characters a credit code does not use (only digits and capital "
+                "letters, without I, O, S, V and Z)."
+            )
+            % text
+        )
+    return _("“%s” is not a unified social credit code.") % text
 
 
 def _region_names() -> dict[str, int]:

@@ -11,11 +11,9 @@ def validate_credit_code_field(value: str) -> None:
     try:
         canonical = codes.validate_credit_code(value)
     except codes.CodeError as exc:
-        raise ValidationError(
-            _("%(value)s is not a valid unified social credit code: %(reason)s"),
-            code="invalid_credit_code",
-            params={"value": value, "reason": str(exc)},
-        ) from exc
+        from devzone.enterprises.registry_rows import credit_code_problem
+
+        raise ValidationError(credit_code_problem(exc), code="invalid_credit_code") from exc
     if canonical != value:
         raise ValidationError(
             _("Write the credit code as %(canonical)s."),

@@ -148,7 +148,7 @@ def test_the_same_enterprise_twice_in_a_file_is_refused(db, tmp_path):
 
     assert (
         str(failure.value.summary.errors[0])
-        == "row 3, column name: the same legal name is on row 2"
+        == "row 3, column name: The same legal name is on row 2."
     )
 
 
@@ -236,3 +236,20 @@ def test_cli_lists_enterprises(db, tmp_path, capsys):
 
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [row["legal_name"] for row in rows] == ["比亚迪股份有限公司"]
+
+
+def test_a_registry_files_problems_read_in_the_users_language(db, tmp_path):
+    from django.utils import translation
+
+    wrong = CATL_CODE[:17] + ("0" if CATL_CODE[17] != "0" else "1")
+    path = write_csv(
+        tmp_path / "bad.csv",
+        [["企业名称", "统一社会信用代码", "所属地区"], [CATL, wrong, "火星"]],
+    )
+
+    with translation.override("zh-hans"), pytest.raises(ImportFailed) as failure:
+        import_registry(path, actor=None)
+
+    messages = [str(error) for error in failure.value.summary.errors]
+    assert any("校验码" in message and message.startswith("第 2 行") for message in messages)
+    assert any("不是已知地区" in message for message in messages)
