@@ -18,6 +18,16 @@ CATL_CODE = credit_code("91350900587527783")
 BYD_CODE = credit_code("91440300192317458")
 
 
+@pytest.fixture(autouse=True)
+def english():
+    """Messages are asserted in English, the source language (another test may leave Chinese
+    active in this worker)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 def test_english_headers_create_enterprises_with_their_name_parts(regions, industries, tmp_path):
     path = write_csv(
         tmp_path / "registry.csv",
