@@ -257,9 +257,9 @@ def test_a_registry_files_problems_read_in_the_users_language(db, tmp_path):
         [["企业名称", "统一社会信用代码", "所属地区"], [CATL, wrong, "火星"]],
     )
 
-    with translation.override("zh-hans"), pytest.raises(ImportFailed) as failure:
-        import_registry(path, actor=None)
-
-    messages = [str(error) for error in failure.value.summary.errors]
+    with translation.override("zh-hans"):
+        with pytest.raises(ImportFailed) as failure:
+            import_registry(path, actor=None)
+        messages = [str(error) for error in failure.value.summary.errors]
     assert any("校验码" in message and message.startswith("第 2 行") for message in messages)
     assert any("不是已知地区" in message for message in messages)
