@@ -74,7 +74,21 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ARGS",
         help=_("the management command and its arguments"),
     )
+    _describe(parser)
     return parser
+
+
+def _describe(parser: argparse.ArgumentParser) -> None:
+    """Every command's --help opens with what it does: its one-line help where the command
+    was given no description of its own."""
+    for action in parser._actions:
+        if not isinstance(action, argparse._SubParsersAction):
+            continue
+        helps = {choice.dest: choice.help for choice in action._choices_actions}
+        for name, command in action.choices.items():
+            if not command.description and helps.get(name):
+                command.description = helps[name]
+            _describe(command)
 
 
 # Domain apps add their own commands: each module has ``register(commands)``, which adds

@@ -129,3 +129,20 @@ def test_help_is_chinese_with_devzone_language_zh_hans(environment, capsys):
 
     assert "用法" in out  # argparse's "usage:"
     assert DESCRIPTION not in out  # devzone's own help text
+
+
+def test_every_command_says_what_it_does_in_its_help():
+    import argparse
+
+    from devzone.cli.parser import build_parser
+
+    def commands(parser, path=()):
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, command in action.choices.items():
+                    yield (*path, name), command
+                    yield from commands(command, (*path, name))
+
+    found = list(commands(build_parser()))
+    assert len(found) > 40
+    assert [" ".join(path) for path, command in found if not command.description] == []
