@@ -13,7 +13,6 @@ from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from ninja import Schema
 from pydantic import BeforeValidator, ConfigDict, PlainSerializer, WithJsonSchema
 
@@ -33,16 +32,6 @@ def _plain_decimal(text: str) -> Decimal | None:
     return value if value.is_finite() else None
 
 
-_UNIT_MESSAGES = {
-    "empty": gettext_lazy("Give an amount."),
-    "malformed": gettext_lazy("“%(text)s” is not a well-formed amount."),
-    "ambiguous": gettext_lazy("“%(text)s” can be read more than one way; write it in yuan."),
-    "no_number": gettext_lazy("“%(text)s” has no number in it."),
-    "unknown_unit": gettext_lazy("“%(text)s” has a unit devzone does not know."),
-    "wrong_kind": gettext_lazy("“%(text)s” is not an amount of money."),
-}
-
-
 def lookup(model: Any, field: str, **criteria: Any) -> Any:
     """The record a payload names (by id, slug, code…), or a 422 naming ``field``."""
     from django.core.exceptions import ValidationError
@@ -55,8 +44,8 @@ def lookup(model: Any, field: str, **criteria: Any) -> Any:
 
 def unit_error_message(exc: units.UnitError) -> str:
     """The translated reason a figure could not be read (the parser's is English only)."""
-    message = _UNIT_MESSAGES.get(str(exc.code))
-    return str(message) % {"text": exc.text} if message else str(exc)
+    message = units.UNIT_REASONS.get(exc.code)
+    return _(message) % {"text": exc.text} if message else str(exc)
 
 
 def _exact(value: Any, example: str) -> Decimal | None:

@@ -30,16 +30,22 @@ def plausible(day: dt.date | None) -> bool:
     return day is None or EARLIEST <= day <= LATEST
 
 
-def check_plausible(instance: object, *names: str) -> None:
-    """Raise ValidationError naming each date field of ``instance`` outside 1990–2100."""
-    from django.core.exceptions import ValidationError
+def implausible(instance: object, *names: str) -> dict[str, str]:
+    """Field → message for each date field of ``instance`` outside 1990–2100."""
     from django.utils.translation import gettext as _
 
-    errors = {
+    return {
         name: _("%(date)s is not a date between 1990 and 2100.")
         % {"date": getattr(instance, name).isoformat()}
         for name in names
         if not plausible(getattr(instance, name))
     }
+
+
+def check_plausible(instance: object, *names: str) -> None:
+    """Raise ValidationError naming each date field of ``instance`` outside 1990–2100."""
+    from django.core.exceptions import ValidationError
+
+    errors = implausible(instance, *names)
     if errors:
         raise ValidationError(errors)

@@ -29,6 +29,7 @@ from devzone.dataio.headers import (
     FieldSpec,
     export_header,
 )
+from devzone.dataio.reading import FORMULA_STARTS, formula_safe
 from devzone.projects.models import Project, ProjectInvestor
 from devzone.regions.models import Zone
 
@@ -147,16 +148,6 @@ def _cell(spec: FieldSpec, value: Any, scale: str, *, text: bool) -> Any:
     return str(value) if text else value
 
 
-# A text cell starting with one of these is run as a formula by spreadsheet programs: a name
-# such as =HYPERLINK(…) typed into a ledger must come back out as text, never as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@")
-
-
-def _unformula(text: str) -> str:
-    """CSV: an apostrophe before a text that would be a formula (the importer takes it off)."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
 def _write_csv(path: Path, headers: list[str], records: Iterator[list[Any]], scale: str) -> int:
     count = 0
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
@@ -165,7 +156,7 @@ def _write_csv(path: Path, headers: list[str], records: Iterator[list[Any]], sca
         for values in records:
             cells = zip(EXPORTED, values, strict=True)
             writer.writerow(
-                [_unformula(_cell(spec, value, scale, text=True)) for spec, value in cells]
+                [formula_safe(_cell(spec, value, scale, text=True)) for spec, value in cells]
             )
             count += 1
     return count

@@ -261,7 +261,18 @@ def _csv_rows(text: str) -> Iterator[Row]:
         raise SpreadsheetError("not_spreadsheet", message) from exc
 
 
+# A text cell starting with one of these is run as a formula by spreadsheet programs: a name
+# such as =HYPERLINK(…) typed into a ledger must go out as text, never as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def formula_safe(text: str) -> str:
+    """A text for a CSV cell: an apostrophe before one that would be a formula (read back by
+    :func:`_unquoted`)."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def _unquoted(value: str) -> str:
     """'=HYPERLINK(…) → =HYPERLINK(…): the apostrophe that kept a text from being a formula in a
     CSV file (as devzone's export writes it) is not part of the text."""
-    return value[1:] if value[:1] == "'" and value[1:2] in ("=", "+", "-", "@") else value
+    return value[1:] if value[:1] == "'" and value[1:2] in FORMULA_STARTS else value

@@ -27,6 +27,7 @@ from devzone.projects.models import Milestone, Project, ProjectInvestor
 
 LINK_COLUMNS = ("project_id", "enterprise_id", "role")
 NEW_MODELS = (Project, Milestone, ProjectInvestor)
+STAMPED = ("id", "created_at", "updated_at")  # the first columns of a new project or milestone
 
 
 def apply_plan(plan: Plan, writer: BulkWriter, *, enterprise_names: dict[int, str]) -> None:
@@ -105,12 +106,8 @@ def prepare_new(plan: Plan, ids: NewIds, statements: Statements, now: Any) -> Pr
     for change in plan.links_new:
         change.pk = ids.take(ProjectInvestor)
         links.append((change.pk, project_of[id(change.row)], *link(change.after)))
-    made = statements.insert(
-        Project, ("id", "created_at", "updated_at", *PROJECT_COLUMNS), projects
-    )
-    made += statements.insert(
-        Milestone, ("id", "created_at", "updated_at", *MILESTONE_COLUMNS), milestones
-    )
+    made = statements.insert(Project, (*STAMPED, *PROJECT_COLUMNS), projects)
+    made += statements.insert(Milestone, (*STAMPED, *MILESTONE_COLUMNS), milestones)
     made += statements.insert(ProjectInvestor, ("id", *LINK_COLUMNS), links)
     return Prepared(
         made,
@@ -164,7 +161,7 @@ def _insert_projects(plan: Plan, writer: BulkWriter) -> list[int]:
     values = operator.itemgetter(*PROJECT_COLUMNS)
     now = writer.db_now
     rows = ((c.pk, now, now, *values(c.after)) for c in changes)  # type: ignore[arg-type]
-    writer.insert(Project, ("id", "created_at", "updated_at", *PROJECT_COLUMNS), rows)
+    writer.insert(Project, (*STAMPED, *PROJECT_COLUMNS), rows)
     return ids
 
 
@@ -195,7 +192,7 @@ def _insert_owned(
         (pk, *stamps, c.after["project_id"] or c.row.project_id, *rest(c.after))  # type: ignore[index,union-attr]
         for c, pk in zip(changes, ids, strict=True)
     )
-    head = ("id", "created_at", "updated_at") if stamps else ("id",)
+    head = STAMPED if stamps else ("id",)
     writer.insert(model, (*head, *columns), rows)
     return ids
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from devzone.core import codes
 from devzone.core.units import Quantity, UnitError, parse_money
 from devzone.enterprises.models import Enterprise, Industry
+from devzone.enterprises.validators import credit_code_problem
 from devzone.matching import parse_legal_name
 from devzone.regions.models import Region
 
@@ -194,31 +195,6 @@ def _credit_code(text: str) -> str:
         return codes.validate_credit_code(text)
     except codes.CodeError as error:
         raise _CellError(credit_code_problem(error)) from error
-
-
-def credit_code_problem(error: codes.CodeError) -> str:
-    """Why a credit code was refused, in the user's language."""
-    text = error.text
-    if error.code == codes.CodeErrorCode.LENGTH:
-        message = _("A unified social credit code has 18 characters; “%s” has another number.")
-        return message % text
-    if error.code == codes.CodeErrorCode.CHECK_DIGIT:
-        return (
-            _(
-                "The check character (the 18th) of “%s” does not match the others: a character is "
-                "mistyped."
-            )
-            % text
-        )
-    if error.code == codes.CodeErrorCode.CHARSET:
-        return (
-            _(
-                "“%s” holds characters a credit code does not use (only digits and capital "
-                "letters, without I, O, S, V and Z)."
-            )
-            % text
-        )
-    return _("“%s” is not a unified social credit code.") % text
 
 
 def _region_names() -> dict[str, int]:

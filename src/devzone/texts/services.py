@@ -37,7 +37,7 @@ from devzone.accounts.scope import (
     sees_everything,
     zone_scope_q,
 )
-from devzone.core.clock import plausible
+from devzone.core.clock import implausible, plausible
 from devzone.core.history import save_with_history
 from devzone.texts.models import Document, Fact, FactStatus
 from devzone.texts.subjects import SubjectIndex
@@ -344,11 +344,7 @@ def _check_figure(fact: Fact) -> None:
         ) % (fact.metric or "")
     if (fact.unit or "") not in known_units():
         errors["unit"] = _("“%s” is not a unit devzone knows (CNY, percent, mu, t …).") % fact.unit
-    for name in ("period_start", "period_end"):
-        if not plausible(getattr(fact, name)):
-            errors[name] = _("%(date)s is not a date between 1990 and 2100.") % {
-                "date": getattr(fact, name)
-            }
+    errors.update(implausible(fact, "period_start", "period_end"))
     if fact.period_start and fact.period_end and fact.period_start > fact.period_end:
         errors["period_end"] = _("The period ends before it starts.")
     if fact.change_value is not None and not fact.change_kind:

@@ -90,6 +90,25 @@ class UnitErrorCode(StrEnum):
     UNSUPPORTED = "unsupported"
 
 
+def gettext_noop(message: str) -> str:
+    return message
+
+
+# Why a figure could not be read, for people: source messages (``%(text)s`` is the figure) that
+# the REST API and the command line translate into the user's language; the exception's own
+# message stays an English explanation for logs.
+UNIT_REASONS = {
+    UnitErrorCode.EMPTY: gettext_noop("Give an amount."),
+    UnitErrorCode.MALFORMED: gettext_noop("“%(text)s” is not a well-formed amount."),
+    UnitErrorCode.AMBIGUOUS: gettext_noop(
+        "“%(text)s” can be read more than one way; write it in yuan."
+    ),
+    UnitErrorCode.NO_NUMBER: gettext_noop("“%(text)s” has no number in it."),
+    UnitErrorCode.UNKNOWN_UNIT: gettext_noop("“%(text)s” has a unit devzone does not know."),
+    UnitErrorCode.WRONG_KIND: gettext_noop("“%(text)s” is not an amount of money."),
+}
+
+
 class UnitError(ValueError):
     """A figure that cannot be read (or written) exactly.
 

@@ -26,6 +26,7 @@ from django.views.decorators.http import require_GET
 
 from devzone.accounts.scope import can_edit_zone
 from devzone.core.clock import today
+from devzone.dataio.reading import formula_safe
 from devzone.projects.choices import MilestoneKind, ProblemStatus, ProjectKind, Stage, Status
 from devzone.projects.models import InvestmentReport, Milestone, Problem, Project, ProjectInvestor
 from devzone.projects.querysets import add_months
@@ -213,9 +214,7 @@ class Echo:
 
 def _csv_row(project: Project) -> list[str]:
     def safe(text: Any) -> str:
-        # A cell starting with = + - @ would be run as a formula by spreadsheet programs.
-        text = "" if text is None else str(text)
-        return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+        return formula_safe("" if text is None else str(text))
 
     return [
         safe(project.code),
