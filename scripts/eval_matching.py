@@ -31,6 +31,7 @@ from devzone.matching.evaluation import (
     evaluate_chain_companies,
     evaluate_name_brand,
     load_chain_companies,
+    shares_nothing,
 )
 from devzone.matching.result import Decision
 
@@ -131,6 +132,21 @@ def _print_notes(data: Path, reports: list[Report], misses: int) -> None:
                 f"note ({report.name}): {len(shared)} labels are each given to several legal "
                 f"names in the data, so at most {len(shared)} of their queries can be right "
                 f"(right: {right}); they are counted in the first row, and apart below it"
+            )
+        companies = sum(o.same_company for o in report.outcomes)
+        if companies:
+            print(
+                f"note ({report.name}): right company (stock code) top-1 "
+                f"{report.top1_company:.4f}: the data lists some companies under a former "
+                f"and a current legal name; {companies} queries are answered with the "
+                "company's other legal name, counted right here only"
+            )
+        noise = [o for o in report.outcomes if shares_nothing(o.query, o.expected)]
+        if noise:
+            print(
+                f"note ({report.name}): {len(noise)} labels name a legal name that has none "
+                f"of the query's characters (renamed since, or a wrong label: "
+                f"{noise[-1].query} → {noise[-1].expected}); they are counted as misses"
             )
         unique = report.subset("", shared, keep=False)
         kinds = Counter(o.miss_kind for o in unique.misses)

@@ -6,13 +6,13 @@ Handlers are imported when their command runs, so building the parser stays chea
 from __future__ import annotations
 
 import argparse
-import textwrap
 from collections.abc import Callable
 from importlib import import_module
 from typing import Any
 
 from devzone.cli.base import PROG
 from devzone.cli.i18n import gettext as _
+from devzone.cli.wrapping import HelpFormatter, RawDescriptionHelpFormatter
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -80,7 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _describe(parser: argparse.ArgumentParser) -> None:
     """Every command's --help opens with what it does: its one-line help where the command
-    was given no description of its own."""
+    was given no description of its own; help is wrapped by display width (Chinese)."""
+    if parser.formatter_class is argparse.HelpFormatter:
+        parser.formatter_class = HelpFormatter
     for action in parser._actions:
         if not isinstance(action, argparse._SubParsersAction):
             continue
@@ -137,8 +139,7 @@ def _demo_and_serve(commands: Any) -> None:
         ),
         "setup:demo",
     )
-    demo.formatter_class = argparse.RawDescriptionHelpFormatter
-    demo.description = textwrap.fill(demo.description or "", width=78)
+    demo.formatter_class = RawDescriptionHelpFormatter
     demo.epilog = "\n".join(
         [
             _("Demo users: admin, jinhua, zhaoqing and leader; password: devzone-demo"),

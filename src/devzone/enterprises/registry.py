@@ -115,7 +115,10 @@ def import_registry(
     try:
         with large_cache(), transaction.atomic():
             report = _reporter(progress, table.total)
-            _run(table.rows, checker, writer, summary, skip_invalid, batch_size, report)
+            # A dry run goes through the good rows even after a bad one, so that it tells
+            # what they would do; the transaction is rolled back all the same.
+            keep_going = skip_invalid or dry_run
+            _run(table.rows, checker, writer, summary, keep_going, batch_size, report)
             if dry_run or (summary.errors and not skip_invalid):
                 raise _Rollback
     except _Rollback:

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from .index import EnterpriseRecord, NameIndex
 from .legalname import parse_legal_name
+from .normalize import normalize
+from .query import strip_listing_marks
 from .result import Decision, MatchResult, Thresholds
 
 CHAIN_COMPANIES = Path("chains") / "company.jsonl"
@@ -26,10 +28,12 @@ CANDIDATES = 10  # candidates asked for per query: where the expected name ranks
 
 @dataclass(frozen=True, slots=True)
 class LabelledQuery:
-    """A typed name and the legal name it should match."""
+    """A typed name and the legal name it should match; *company* identifies the company
+    when the data has an identifier (a stock code), which several legal names may share."""
 
     query: str
     legal_name: str
+    company: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,11 +47,17 @@ class Outcome:
     decision: Decision
     tied: int = 1  # candidates sharing the best score (a tie is decided by registry order)
     expected_rank: int | None = None  # 1-based place of the expected name among candidates
+    same_company: bool = False  # the top candidate is another legal name of the company
 
     @property
     def correct(self) -> bool:
         """The top candidate is the expected legal name."""
         return self.best == self.expected
+
+    @property
+    def correct_company(self) -> bool:
+        """The top candidate is the expected company, under this or another of its names."""
+        return self.correct or self.same_company
 
     @property
     def share_if_ties_random(self) -> float:
@@ -91,6 +101,11 @@ class Report:
             o.decision is decision and (correct is None or o.correct is correct)
             for o in self.outcomes
         )
+
+    @property
+    def top1_company(self) -> float:
+        """Share of queries whose best candidate is the right company (any of its names)."""
+        return _share(sum(o.correct_company for o in self.outcomes), len(self.outcomes))
 
     @property
     def top1_ties_random(self) -> float:
@@ -138,6 +153,18 @@ class Report:
         return 1000.0 * self.match_cpu_seconds / max(len(self.outcomes), 1)
 
 
+_FORM_CHARACTERS = frozenset("股份有限责任公司集团控股")
+
+
+def shares_nothing(query: str, legal_name: str) -> bool:
+    """The label's legal name has none of the query's characters beyond legal-form words:
+    a company renamed since (贤丰控股 → 广东蓉胜超微线材) or a wrong label (龙软科技 →
+    中国建设银行). No matcher can find it by the name alone."""
+    text = strip_listing_marks(normalize(query))[0]
+    legal = normalize(legal_name)
+    return not any(char in legal for char in text if char not in _FORM_CHARACTERS)
+
+
 def _share(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
 
@@ -147,9 +174,11 @@ def _share_sum(part: float, whole: int) -> float:
 
 
 def load_chain_companies(path: Path) -> list[LabelledQuery]:
-    """Listed companies: short name (``name``) → legal name (``fullname``), one JSON a line."""
+    """Listed companies: short name (``name``) → legal name (``fullname``), one JSON a line;
+    the stock code (``code``) identifies the company, whose former and current legal names
+    the data may both list."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-    return [LabelledQuery(row["name"], row["fullname"]) for row in rows]
+    return [LabelledQuery(row["name"], row["fullname"], str(row.get("code") or "")) for row in rows]
 
 
 def load_name_brand(path: Path) -> tuple[list[str], list[LabelledQuery]]:
@@ -184,14 +213,23 @@ def evaluate(
     build_wall, build_cpu = clock.lap()
     results = index.match_many((item.query for item in labelled), limit=CANDIDATES)
     match_wall, match_cpu = clock.lap()
-    outcomes = tuple(_outcome(item, result) for item, result in zip(labelled, results, strict=True))
+    company_of = {item.legal_name: item.company for item in labelled if item.company}
+    outcomes = tuple(
+        _outcome(item, result, company_of) for item, result in zip(labelled, results, strict=True)
+    )
     return Report(name, len(index), outcomes, build_wall, match_wall, build_cpu, match_cpu)
 
 
-def _outcome(item: LabelledQuery, result: MatchResult) -> Outcome:
+def _outcome(item: LabelledQuery, result: MatchResult, company_of: dict[str, str]) -> Outcome:
     names = [candidate.legal_name for candidate in result.candidates]
     rank = names.index(item.legal_name) + 1 if item.legal_name in names else None
     best = result.best
+    same_company = bool(
+        best
+        and best.legal_name != item.legal_name
+        and item.company
+        and company_of.get(best.legal_name) == item.company
+    )
     return Outcome(
         item.query,
         item.legal_name,
@@ -200,6 +238,7 @@ def _outcome(item: LabelledQuery, result: MatchResult) -> Outcome:
         result.decision,
         result.tied,
         rank,
+        same_company,
     )
 
 

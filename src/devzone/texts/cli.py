@@ -32,7 +32,11 @@ def register(commands: Any) -> None:
     sub = facts.add_subparsers(title=_("facts commands"), metavar="COMMAND")
     listing = sub.add_parser("list", help=_("List extracted figures by status."))
     listing.add_argument(
-        "--status", default="pending", choices=["pending", "accepted", "rejected", "duplicate"]
+        "--status",
+        default="pending",
+        choices=["pending", "accepted", "rejected", "duplicate"],
+        metavar="STATUS",
+        help=_("pending (the default), accepted, rejected or duplicate"),
     )
     listing.add_argument("--json", action="store_true", help=_("print JSON"))
     listing.set_defaults(handler=list_facts)

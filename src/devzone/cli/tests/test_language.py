@@ -121,7 +121,6 @@ def test_error_messages_go_through_the_catalogue(chinese, capsys):
     assert capsys.readouterr().err.startswith("devzone：错误：无法读取 'many'：")
 
 
-# Remove the marker once the command line's messages are translated in the zh_Hans catalogue.
 def test_help_is_chinese_with_devzone_language_zh_hans(environment, capsys):
     environment(DEVZONE_LANGUAGE="zh-hans", LANG="C")
 
@@ -146,3 +145,44 @@ def test_every_command_says_what_it_does_in_its_help():
     found = list(commands(build_parser()))
     assert len(found) > 40
     assert [" ".join(path) for path, command in found if not command.description] == []
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_help_fits_the_terminal_by_display_width(environment, monkeypatch, language):
+    """Chinese characters take two columns: help is wrapped to the terminal's width in columns,
+    so no line of any command's help runs past it (a closing 。 may hang, as typeset)."""
+    import argparse
+
+    from devzone.cli.parser import build_parser
+    from devzone.cli.wrapping import display_width
+
+    environment(DEVZONE_LANGUAGE=language)
+    monkeypatch.setenv("COLUMNS", "60")
+
+    def parsers(parser):
+        yield parser
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for command in action.choices.values():
+                    yield from parsers(command)
+
+    too_wide = [
+        line
+        for parser in parsers(build_parser())
+        for line in parser.format_help().splitlines()
+        if display_width(line.rstrip("。")) > 60
+    ]
+    assert too_wide == []
+
+
+def test_wrapping_breaks_between_chinese_characters_not_inside_latin_words():
+    from devzone.cli.wrapping import wrap
+
+    lines = wrap("每行一个名称，或 CSV/.xlsx 文件中 --column 指定的列。输出最佳匹配（得分）", 20)
+
+    assert lines == [
+        "每行一个名称，或",
+        "CSV/.xlsx 文件中",
+        "--column 指定的列。",
+        "输出最佳匹配（得分）",
+    ]

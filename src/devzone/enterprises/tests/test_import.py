@@ -226,6 +226,19 @@ def test_cli_dry_run_prints_a_json_summary_and_writes_nothing(db, tmp_path, caps
     assert not Enterprise.objects.exists()
 
 
+def test_a_dry_run_with_bad_rows_still_counts_what_the_good_rows_would_do(db, tmp_path):
+    rows = [["name", "credit_code"], ["坏公司", "9135"], [CATL, CATL_CODE], ["比亚迪有限公司", ""]]
+    path = write_csv(tmp_path / "r.csv", rows)
+
+    with pytest.raises(ImportFailed) as failed:
+        import_registry(path, actor=None, dry_run=True)
+
+    summary = failed.value.summary
+    assert (summary.created, summary.invalid, summary.committed) == (2, 1, False)
+    assert not Enterprise.objects.exists()
+    assert not ChangeRecord.objects.exists()
+
+
 def test_cli_reports_bad_rows_and_exits_1(db, tmp_path, capsys):
     path = write_csv(tmp_path / "r.csv", [["name", "credit_code"], [CATL, "9135"]])
 

@@ -195,6 +195,19 @@ def test_adding_and_resolving_a_problem(client_a, project_a, department_a):
     assert 'class="overdue"' not in client_a.get(detail(project_a)).content.decode()
 
 
+def test_a_reopened_problem_shows_its_old_resolution_as_earlier(project_a, staff_a):
+    client = signed_in(staff_a, "en")
+    problem = services.open_problem(project_a, actor=staff_a, title="环评批复")
+    services.resolve_problem(problem, actor=staff_a, resolution="已批复")
+    resolved = client.get(detail(project_a)).content.decode()
+    assert "已批复" in resolved
+    assert "Earlier resolution" not in resolved
+
+    services.update_problem(problem, actor=staff_a, status="open")
+
+    assert "Earlier resolution (reopened): 已批复" in client.get(detail(project_a)).content.decode()
+
+
 def test_the_history_shows_who_changed_which_field(client_a, project_a, staff_a):
     services.update_project(project_a, actor=staff_a, leader="李主任")
 
