@@ -2,8 +2,6 @@
 writes go through :mod:`devzone.leads.services` (403 outside the caller's zones, 422 for a
 move the pipeline does not allow)."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Any
 
@@ -12,7 +10,9 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
+from ninja.pagination import paginate
 
+from devzone.api.pages import Pages
 from devzone.api.types import InputSchema, MoneyIn, lookup
 from devzone.chains.models import Link
 from devzone.enterprises.models import Enterprise
@@ -110,6 +110,7 @@ def _lead(request: HttpRequest, lead_id: int) -> Lead:
 
 
 @router.get("/leads", response=list[LeadOut], summary="List the leads the caller may see")
+@paginate(Pages, page_size=50)
 def list_leads(request: HttpRequest, filters: Query[LeadFilter]) -> Any:
     leads = _visible(request)
     if filters.stale:
