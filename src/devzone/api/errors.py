@@ -15,7 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI, Schema
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as RequestValidationError
 
 from devzone.api.types import unit_error_message
@@ -147,6 +147,17 @@ def install_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(Http404)
     def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
         return api.create_response(request, {"detail": _("Not found.")}, status=404)
+
+    @api.exception_handler(HttpError)
+    def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        """ninja's own refusals, in the user's language and the usual shapes."""
+        if exc.message.startswith("Cannot parse request body"):
+            errors = field_errors(None, _("The request body is not valid JSON."))
+            return _unprocessable(api, request, errors)
+        if exc.message == "CSRF check Failed":
+            message = _("The form's security token is missing or stale: reload the page.")
+            return api.create_response(request, {"detail": message}, status=403)
+        return api.create_response(request, {"detail": exc.message}, status=exc.status_code)
 
     @api.exception_handler(AuthenticationError)
     def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:

@@ -83,9 +83,12 @@ def parse_foreign_amount(value: Any) -> dict[str, Any]:
     """Foreign capital: an amount in the currency its unit names ("1000万美元"), or a plain
     number in the project's ``foreign_currency``; ``currency`` is None when the unit names none.
     """
-    if isinstance(value, dict):
-        return value
-    plain = _exact(value, _('Write the amount as a string, e.g. "10000000.00" or "1000万美元".'))
+    example = _('Write the amount as a string, e.g. "10000000.00" or "1000万美元".')
+    if isinstance(value, dict):  # already read (validation runs again on a parsed value)
+        if set(value) == {"value", "currency"} and isinstance(value["value"], Decimal):
+            return value
+        raise ValueError(example)
+    plain = _exact(value, example)
     if plain is not None:
         return {"value": plain, "currency": None}
     try:

@@ -51,6 +51,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         report_error(describe_file_error(error))
         return 2
     except Exception as error:
+        refusal = _refusal(error)
+        if refusal is not None:  # a service refused the input or the user: one line, like argparse
+            report_error(refusal)
+            return 2
         if not _is_database_error(error):
             raise
         from devzone.cli.i18n import gettext as _
@@ -63,6 +67,26 @@ def _silence_stdout() -> None:
     """Point stdout at /dev/null, so that flushing it at exit does not fail a second time."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
+
+
+def _refusal(error: Exception) -> str | None:
+    """What a service's ValidationError or PermissionDenied says, naming the fields; None for
+    any other exception."""
+    if "django.core.exceptions" not in sys.modules:
+        return None
+    from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+
+    if isinstance(error, PermissionDenied):
+        return str(error) or "permission denied"
+    if not isinstance(error, ValidationError):
+        return None
+    if not hasattr(error, "error_dict"):
+        return "; ".join(error.messages)
+    return "; ".join(
+        message if field == NON_FIELD_ERRORS else f"{field}: {message}"
+        for field, messages in error.message_dict.items()
+        for message in messages
+    )
 
 
 def _is_database_error(error: Exception) -> bool:

@@ -12,7 +12,8 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models, transaction
+from django.db import models, router, transaction
+from django.db.models.deletion import Collector
 
 from devzone.core.middleware import current_request_id
 from devzone.core.models import ChangeAction, ChangeRecord
@@ -28,17 +29,35 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+# Secrets never go into the history, not even hashed: a change shows only that they changed.
+SECRET_FIELDS = frozenset({"password", "key_hash"})
+SECRET_SHOWN = "••••••"
+
+
 def snapshot(instance: models.Model) -> dict[str, Any]:
-    """The concrete field values of a record, ready for JSON."""
+    """The concrete field values of a record, ready for JSON (secrets masked)."""
     data: dict[str, Any] = {}
     for field in instance._meta.concrete_fields:
-        data[field.attname] = _jsonable(getattr(instance, field.attname))
+        value = _jsonable(getattr(instance, field.attname))
+        if field.attname in SECRET_FIELDS and value:
+            value = f"{SECRET_SHOWN}{_fingerprint(value)}"  # tells a change, not the secret
+        data[field.attname] = value
     for field in instance._meta.many_to_many:
         if instance.pk is not None:
             data[field.name] = sorted(obj.pk for obj in getattr(instance, field.name).all())
     data.pop("created_at", None)
     data.pop("updated_at", None)
     return data
+
+
+def _fingerprint(secret: str) -> str:
+    """Four hex digits of a keyed digest: a new password shows as changed, nothing more."""
+    import hashlib
+
+    from django.conf import settings
+
+    digest = hashlib.blake2b(secret.encode(), key=settings.SECRET_KEY.encode()[:64], digest_size=2)
+    return digest.hexdigest()
 
 
 def record_change(
@@ -87,8 +106,25 @@ def save_with_history(instance: models.Model, *, actor: Any, m2m: dict | None = 
 
 @transaction.atomic
 def delete_with_history(instance: models.Model, *, actor: Any) -> None:
-    before = snapshot(instance)
-    record_change(instance, ChangeAction.DELETE, actor=actor, before=before, after=None)
+    """Delete ``instance`` and record it, and everything the delete takes with it: the records
+    deleted by cascade (a project's milestones, reports, problems…) and the links it clears
+    (a lead's project set to null) each get their own change record."""
+    collector = Collector(using=router.db_for_write(type(instance)))
+    collector.collect([instance])
+    for (field, value), batches in collector.field_updates.items():
+        for objects in batches:
+            for obj in objects:
+                before = snapshot(obj)
+                setattr(obj, field.attname, value)
+                after = snapshot(obj)
+                record_change(obj, ChangeAction.UPDATE, actor=actor, before=before, after=after)
+    taken = [obj for objects in collector.data.values() for obj in objects]
+    taken += [obj for queryset in collector.fast_deletes for obj in queryset]
+    for obj in taken:
+        if obj is instance or obj._meta.auto_created:  # many-to-many rows: in the snapshots
+            continue
+        record_change(obj, ChangeAction.DELETE, actor=actor, before=snapshot(obj), after=None)
+    record_change(instance, ChangeAction.DELETE, actor=actor, before=snapshot(instance), after=None)
     instance.delete()
 
 

@@ -149,6 +149,10 @@ def _read_cell(row: ReportRow, column: Any, value: object, places: Places, warni
             raise cells.CellError(_("%s is a month still to come.") % cells.text(value))
     elif key == "amount":
         found = cells.money(value, column.unit, warnings)
+        if found is not None and found[1] != "CNY":  # reports are in yuan, like the ledger
+            raise cells.CellError(
+                _("This column is in yuan; %s is in another currency.") % cells.text(value)
+            )
         row.fields["amount"] = found[0] if found else None
     elif key == "progress_text":
         row.fields["progress_text"] = cells.text(value)[:500]

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from devzone.core.models import TimeStampedModel
+from devzone.core.names import shown_name
 from devzone.enterprises.choices import (
     AliasKind,
     DecisionKind,
@@ -38,7 +39,7 @@ class Industry(models.Model):
         ordering = ["code"]
 
     def __str__(self) -> str:
-        return f"{self.code} {self.name}"
+        return f"{self.code} {shown_name(self)}"
 
 
 class Enterprise(TimeStampedModel):

@@ -58,6 +58,7 @@ from devzone.projects.models import (
 )
 from devzone.regions.api import ZoneRef, region_code_prefix
 from devzone.regions.models import Department, Zone
+from devzone.web.models import ProjectDocument
 
 router = Router(tags=["projects"])
 
@@ -362,8 +363,9 @@ def _project_fields(fields: dict[str, Any]) -> dict[str, Any]:
     """Turn slugs, codes and ids into records and nulls of text fields into blanks."""
     if "zone" in fields:
         fields["zone"] = lookup(Zone, "zone", slug=fields["zone"] or "")
-    if fields.get("industry"):
-        fields["industry"] = lookup(Industry, "industry", code=fields["industry"])
+    if "industry" in fields:  # "" or null clears it
+        code = fields["industry"]
+        fields["industry"] = lookup(Industry, "industry", code=code) if code else None
     if fields.get("department") is not None:
         fields["department"] = lookup(Department, "department", pk=fields["department"])
     if "code" in fields:
@@ -429,14 +431,17 @@ def delete_project(request: HttpRequest, project_id: int) -> Status:
 
 
 @router.put(
-    "/projects/{project_id}/milestones/{kind}", response={200: MilestoneOut, **WRITE_ERRORS}
+    "/projects/{project_id}/milestones/{kind}",
+    response={200: MilestoneOut, 204: None, **WRITE_ERRORS},
 )
 def set_milestone(
     request: HttpRequest, project_id: int, kind: MilestoneKind, payload: MilestoneIn
-) -> Milestone:
-    """Replace the planned date, actual date and note of one lifecycle step."""
+) -> Any:
+    """Replace the planned date, actual date and note of one lifecycle step; both dates null
+    removes a recorded step (204)."""
     project = get_visible_project(request, project_id)
-    return services.set_milestone(project, kind, actor=request.auth, **payload.dict())
+    milestone = services.set_milestone(project, kind, actor=request.auth, **payload.dict())
+    return milestone if milestone is not None else Status(204, None)
 
 
 # --- Monthly reports ------------------------------------------------------------------------
@@ -452,15 +457,18 @@ def list_reports(request: HttpRequest, project_id: int) -> dict[str, Any]:
     }
 
 
-@router.post("/projects/{project_id}/reports", response={201: ReportOut, **WRITE_ERRORS})
+@router.post(
+    "/projects/{project_id}/reports", response={200: ReportOut, 201: ReportOut, **WRITE_ERRORS}
+)
 def submit_report(request: HttpRequest, project_id: int, payload: ReportIn) -> Status:
-    """Record a month's investment; the same month again corrects it."""
+    """Record a month's investment (201); the same month again corrects it (200), keeping
+    the progress the correction does not give."""
     project = get_visible_project(request, project_id)
-    fields = payload.dict()
-    report = services.submit_investment_report(
-        project, fields.pop("month"), fields.pop("amount"), actor=request.auth, **fields
-    )
-    return Status(201, report)
+    fields = payload.dict(exclude_unset=True)
+    month, amount = fields.pop("month"), fields.pop("amount")
+    existed = project.reports.filter(month=month).exists()
+    report = services.submit_investment_report(project, month, amount, actor=request.auth, **fields)
+    return Status(200 if existed else 201, report)
 
 
 # --- Problems -------------------------------------------------------------------------------
@@ -511,13 +519,14 @@ def resolve_problem(request: HttpRequest, problem_id: int, payload: ResolutionIn
 
 # --- History --------------------------------------------------------------------------------
 
-_PARTS = (Milestone, InvestmentReport, Problem, ProjectInvestor)
+_PARTS = (Milestone, InvestmentReport, Problem, ProjectInvestor, ProjectDocument)
 
 
 @router.get("/projects/{project_id}/history", response={200: list[ChangeOut], **READ_ERRORS})
 @paginate(Pages, page_size=50)
 def project_history(request: HttpRequest, project_id: int) -> QuerySet[ChangeRecord]:
-    """Changes to the project and to its parts (milestones, reports, problems, investors).
+    """Changes to the project and to its parts (milestones, reports, problems, investors,
+    documents).
 
     Parts are found by the ``project_id`` in their snapshots, so the changes of a part that
     was deleted since are still listed.

@@ -82,7 +82,15 @@ def create_project(
     save_with_history(project, actor=actor)
     set_investors(project, list(investors), actor=actor)
     for kind, dates in (milestones or {}).items():
-        set_milestone(project, kind, actor=actor, **dates)
+        try:
+            set_milestone(project, kind, actor=actor, **dates)
+        except ValidationError as error:  # name the step: milestones.signed.actual_date
+            raise ValidationError(
+                {
+                    f"milestones.{kind}.{field}": messages
+                    for field, messages in error.message_dict.items()
+                }
+            ) from error
     return project
 
 
@@ -137,8 +145,11 @@ def set_milestone(
     planned_date: dt.date | None = _UNSET,
     actual_date: dt.date | None = _UNSET,
     note: str = _UNSET,
-) -> Milestone:
-    """Record the planned and/or actual date of one lifecycle step (others stay as they are)."""
+) -> Milestone | None:
+    """Record the planned and/or actual date of one lifecycle step (others stay as they are).
+
+    Clearing both dates of a recorded step removes it (with its change record) and returns None.
+    """
     require_edit(actor, project.zone)
     if kind not in MilestoneKind.values:
         raise ValidationError({"kind": _("Unknown milestone %(kind)s.") % {"kind": kind}})
@@ -150,6 +161,9 @@ def set_milestone(
         milestone.actual_date = actual_date
     if note is not _UNSET:
         milestone.note = note
+    if milestone.pk and not milestone.planned_date and not milestone.actual_date:
+        delete_with_history(milestone, actor=actor)
+        return None
     save_with_history(milestone, actor=actor)
     return milestone
 
@@ -161,16 +175,19 @@ def submit_investment_report(
     amount: Decimal,
     *,
     actor: Any,
-    progress_text: str = "",
-    progress_percent: Decimal | None = None,
+    progress_text: str = _UNSET,
+    progress_percent: Decimal | None = _UNSET,
 ) -> InvestmentReport:
-    """Record the month's investment; submitting the same month again corrects it."""
+    """Record the month's investment; submitting the same month again corrects it (the
+    progress it does not give stays as it was)."""
     require_edit(actor, project.zone)
     report = InvestmentReport.objects.filter(project=project, month=month).first()
     report = report or InvestmentReport(project=project, month=month)
     report.amount = amount
-    report.progress_text = progress_text
-    report.progress_percent = progress_percent
+    if progress_text is not _UNSET:
+        report.progress_text = progress_text
+    if progress_percent is not _UNSET:
+        report.progress_percent = progress_percent
     if getattr(actor, "is_authenticated", False):
         report.submitted_by = actor
     save_with_history(report, actor=actor)

@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from devzone.core.models import TimeStampedModel
+from devzone.core.names import shown_name
 from devzone.regions.choices import RegionLevel, ZoneKind
 
 
@@ -28,7 +29,7 @@ class Region(TimeStampedModel):
         ordering = ["code"]
 
     def __str__(self) -> str:
-        return self.name
+        return shown_name(self)
 
     @property
     def code_prefix(self) -> str:
@@ -71,7 +72,7 @@ class Zone(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return self.name
+        return shown_name(self)
 
 
 class Department(TimeStampedModel):
@@ -106,4 +107,4 @@ class Department(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return self.name
+        return shown_name(self)

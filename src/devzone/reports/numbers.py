@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
 
 from django.utils.translation import get_language
 
+from devzone.core.names import shown_name
 from devzone.core.units import format_area, format_money, format_points
 
 DAYS_WORD = {"zh-hans": "天", "en": " days"}
@@ -16,10 +16,7 @@ def language() -> str:
     return "en" if (get_language() or "zh-hans").startswith("en") else "zh-hans"
 
 
-def localized_name(record: Any) -> str:
-    """A record's ``name``, or its ``name_en`` for an English reader when it has one."""
-    english = getattr(record, "name_en", "")
-    return english if english and language() == "en" else str(record.name)
+localized_name = shown_name  # a record's name in the reader's language
 
 
 def format_value(value: Decimal | int | None, unit_kind: str = "count") -> str:

@@ -112,7 +112,7 @@ def race_view(request: HttpRequest, scorecard_id: int, period: str) -> Any:
     try:
         month = parse_month(period)
     except ValueError:
-        return Status(422, {"detail": "Write the period as YYYY-MM, for example 2023-09."})
+        return Status(422, {"detail": _("Write the period as YYYY-MM, for example 2023-09.")})
     stored = stored_race(scorecard, month)
     if stored:
         rows = [result_as_dict(result) for result in stored]

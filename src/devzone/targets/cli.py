@@ -81,6 +81,9 @@ def show_progress(args: argparse.Namespace) -> int:
         tolerance = Decimal(args.tolerance)
     except InvalidOperation as error:
         raise CommandError(_("not a number: %(text)s") % {"text": repr(args.tolerance)}) from error
+    if not tolerance.is_finite() or not 0 <= tolerance <= 100:
+        message = _("the tolerance is a number of percentage points from 0 to 100, not %(text)s")
+        raise CommandError(message % {"text": repr(args.tolerance)})
     results = plan_progress(plan, _day(args.as_of), tolerance=tolerance)
     rows = [result.as_dict() for result in results]
     if args.json:

@@ -26,11 +26,14 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from devzone.analytics.state import ledger_view
 from devzone.analytics.view import LedgerView
-from devzone.core.history import save_with_history
+from devzone.core.clock import today
+from devzone.core.history import delete_with_history, save_with_history
 from devzone.projects.querysets import add_months
 from devzone.regions.models import Zone
 from devzone.targets.choices import SOURCE_LEDGER, ListMark, ScoringRule
@@ -180,8 +183,13 @@ def _rank(entries: list[Entry], scorecard: Scorecard, month: dt.date) -> None:
 
 @transaction.atomic
 def run_race(scorecard: Scorecard, month: dt.date, *, actor: Any) -> list[RaceResult]:
-    """Score ``month`` and store its ranking (replacing a stored one of the same month)."""
+    """Score ``month`` and store its ranking (replacing a stored one of the same month).
+
+    A month that has not begun is refused: its ranking would be every zone at zero."""
     require_region_edit(actor, scorecard.region)
+    if month > today().replace(day=1):
+        message = _("%(month)s has not begun: a race ranks months already under way.")
+        raise ValidationError({"period": message % {"month": f"{month:%Y-%m}"}})
     existing = {
         result.zone_id: result
         for result in RaceResult.objects.filter(scorecard=scorecard, period=month)
@@ -200,7 +208,7 @@ def run_race(scorecard: Scorecard, month: dt.date, *, actor: Any) -> list[RaceRe
         save_with_history(result, actor=actor)
         results.append(result)
     for stale in existing.values():
-        stale.delete()
+        delete_with_history(stale, actor=actor)
     return results
 
 

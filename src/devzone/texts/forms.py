@@ -53,6 +53,11 @@ class ReviewForm(forms.Form):
     value = forms.DecimalField(label=_("Value"), required=False, max_digits=30, decimal_places=8)
     unit = forms.CharField(label=_("Unit"), max_length=20, required=False)
     qualifier = forms.CharField(label=_("Qualifier"), max_length=20, required=False)
+    modality = forms.ChoiceField(
+        label=_("The figure is"),
+        choices=[("actual", _("a result (goes into the series)")), ("target", _("a target"))],
+    )
+    rank = forms.CharField(label=_("Rank"), max_length=100, required=False)
     period_start = forms.DateField(label=_("Period start"), required=False)
     period_end = forms.DateField(label=_("Period end"), required=False)
     period_cumulative = forms.BooleanField(label=_("Year to date"), required=False)

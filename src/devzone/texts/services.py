@@ -39,13 +39,14 @@ from devzone.accounts.scope import (
 )
 from devzone.core.clock import implausible, plausible
 from devzone.core.history import save_with_history
+from devzone.texts.extraction.model import MODALITY_ACTUAL, MODALITY_TARGET
 from devzone.texts.models import Document, Fact, FactStatus
 from devzone.texts.subjects import SubjectIndex
 
 EDITABLE = (
     "subject", "metric", "value", "unit", "kind", "qualifier", "period_start", "period_end",
     "period_cumulative", "period_label", "change_value", "change_kind", "change_direction",
-    "change_basis", "rank", "region", "zone", "enterprise", "project",
+    "change_basis", "rank", "region", "zone", "enterprise", "project", "modality",
 )  # fmt: skip
 QUEUED = (FactStatus.PENDING, FactStatus.ACCEPTED)
 YOY_BASES = ("yoy", "", "avg_annual")  # a multi-year period keeps its average annual rate
@@ -261,7 +262,22 @@ def _apply_edits(fact: Fact, edits: dict[str, Any]) -> None:
                 raise ValidationError({name: _("Enter a number.")}) from error
         if value == "" and name.endswith(("value", "direction")):
             value = None
+        if name in ("period_start", "period_end") and isinstance(value, str):
+            value = _edited_date(name, value)
+        if name == "period_cumulative" and not isinstance(value, bool):
+            raise ValidationError({name: _("Give true or false.")})
         setattr(fact, name, value)
+
+
+def _edited_date(name: str, text: str) -> date | None:
+    """A date a reviewer typed (2024-09-30), or None for an empty one."""
+    if not text.strip():
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError as error:
+        message = _("“%s” is not a date: write it as 2024-09-30.") % text
+        raise ValidationError({name: message}) from error
 
 
 def _granularity(start: date, end: date) -> str:
@@ -344,6 +360,8 @@ def _check_figure(fact: Fact) -> None:
         ) % (fact.metric or "")
     if (fact.unit or "") not in known_units():
         errors["unit"] = _("“%s” is not a unit devzone knows (CNY, percent, mu, t …).") % fact.unit
+    if fact.modality not in (MODALITY_ACTUAL, MODALITY_TARGET):
+        errors["modality"] = _("A figure is a result or a target.")
     errors.update(implausible(fact, "period_start", "period_end"))
     if fact.period_start and fact.period_end and fact.period_start > fact.period_end:
         errors["period_end"] = _("The period ends before it starts.")
@@ -376,6 +394,12 @@ def accept_fact(fact: Fact, *, actor: Any, edits: dict[str, Any] | None = None) 
     if fact.zone_id and fact.region_id:
         raise ValidationError({"zone": _("Give a region or a zone, not both.")})
     if fact.zone_id or fact.region_id:
+        if fact.modality == MODALITY_TARGET:
+            message = _(
+                "This figure is a target, not a result: a series holds results. Set targets in "
+                "an action plan, or mark the figure as a result if it is one."
+            )
+            raise ValidationError({"modality": message})
         fact.observation = _record_observation(fact, actor=actor)
     elif not (fact.project_id or fact.enterprise_id):
         raise ValidationError(

@@ -19,8 +19,9 @@ from django.utils.translation import gettext as _
 from devzone.core.models import ChangeRecord
 from devzone.projects.choices import MilestoneKind
 from devzone.projects.models import InvestmentReport, Milestone, Problem, Project, ProjectInvestor
+from devzone.web.models import ProjectDocument
 
-CHILD_MODELS = (Milestone, InvestmentReport, Problem, ProjectInvestor)
+CHILD_MODELS = (Milestone, InvestmentReport, Problem, ProjectInvestor, ProjectDocument)
 HISTORY_LIMIT = 50
 
 
@@ -31,6 +32,8 @@ class FieldChange:
     after: Any
     is_money: bool = False
     related: type[models.Model] | None = None  # the model whose ids before/after hold
+    currency_before: str = "CNY"  # of a money field: foreign capital has its own currency
+    currency_after: str = "CNY"
 
 
 @dataclass
@@ -84,9 +87,18 @@ def field_changes(record: ChangeRecord) -> list[FieldChange]:
                 after=_readable(field, after),
                 is_money=_is_money(field),
                 related=field.related_model if field.is_relation else None,
+                currency_before=_currency(name, record.before),
+                currency_after=_currency(name, record.after),
             )
         )
     return changes
+
+
+def _currency(name: str, values: dict[str, Any] | None) -> str:
+    """The currency of money field *name* in a snapshot: yuan, except foreign capital."""
+    if name != "foreign_capital" or not values:
+        return "CNY"
+    return values.get("foreign_currency") or "CNY"
 
 
 def record_label(record: ChangeRecord) -> str:

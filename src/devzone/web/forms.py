@@ -118,12 +118,15 @@ SORT_CHOICES = [
 ]
 
 
-ZONE_CHOICE_FIELDS = (
+ZONE_CHOICE_FIELDS = (  # names in both languages: __str__ shows the reader's
     "name",
+    "name_en",
     "region__code",
     "region__name",
+    "region__name_en",
     "region__parent__code",
     "region__parent__name",
+    "region__parent__name_en",
 )
 
 
@@ -202,7 +205,7 @@ class ProjectFilterForm(Form):
         # Only industries that some visible project has: the full GB/T 4754 list is too long.
         self.fields["industry"].queryset = (
             Industry.objects.filter(projects__in=_visible_project_ids(user))
-            .only("code", "name")
+            .only("code", "name", "name_en")
             .distinct()
         )
 
@@ -283,9 +286,9 @@ def _region_choices(zones: QuerySet, current: str) -> list[tuple[str, str]]:
     names: dict[str, str] = {}
     for zone in zones:
         region = zone.region
-        names[region.code] = f"{region.name} ({region.code})"
+        names[region.code] = f"{region} ({region.code})"
         if region.parent is not None:
-            names[region.parent.code] = f"{region.parent.name} ({region.parent.code})"
+            names[region.parent.code] = f"{region.parent} ({region.parent.code})"
     if current and current not in names:
         names[current] = current
     return [(code, names[code]) for code in sorted(names)]

@@ -107,6 +107,8 @@ def test_foreign_capital_takes_its_currency_from_its_unit_or_the_currency_field(
         ({"foreign_capital": "约1000万美元"}, "foreign_capital"),
         ({"foreign_capital": "100万美元", "foreign_currency": "EUR"}, "foreign_currency"),
         ({"foreign_currency": "XYZ"}, "foreign_currency"),
+        ({"foreign_capital": {"value": "1"}}, "foreign_capital"),
+        ({"foreign_capital": {"currency": "USD"}}, "foreign_capital"),
         ({"land_mu": "5亿元"}, "land_mu"),
         ({"land_mu": "约50亩"}, "land_mu"),
         ({"name": ""}, "name"),
@@ -160,6 +162,22 @@ def test_creating_a_project_with_investors_and_milestones(api_as, staff_a, zone_
     assert body["status"] == "delayed"  # construction was due by 2023-06-30
 
 
+def test_a_bad_milestone_of_a_new_project_names_its_step(
+    api_as, staff_a, zone_a, ledger_fingerprint
+):
+    client = api_as(staff_a)
+    before = ledger_fingerprint()
+    payload = {
+        "name": "动力电池项目",
+        "zone": zone_a.slug,
+        "planned_investment": "100亿元",
+        "milestones": {"signed": {"actual_date": "2099-02-01"}, "completed": {}},
+    }
+    errors = errors_by_field(client.post("/projects", payload))
+    assert set(errors) == {"milestones.signed.actual_date"}
+    assert ledger_fingerprint() == before
+
+
 def test_reports_derive_year_to_date_and_total(api_as, staff_a, project_a):
     client = api_as(staff_a)
     this_month = timezone.localdate().replace(day=1)
@@ -189,9 +207,22 @@ def test_reports_derive_year_to_date_and_total(api_as, staff_a, project_a):
 
 def test_submitting_a_month_again_corrects_it(api_as, staff_a, project_a):
     client = api_as(staff_a)
-    client.post(f"/projects/{project_a.pk}/reports", {"month": "2023-05", "amount": "100"})
-    client.post(f"/projects/{project_a.pk}/reports", {"month": "2023-05", "amount": "250"})
-    assert list(project_a.reports.values_list("amount", flat=True)) == [Decimal("250")]
+    first = {"month": "2023-05", "amount": "100", "progress_text": "打桩", "progress_percent": "10"}
+    created = client.post(f"/projects/{project_a.pk}/reports", first)
+    corrected = client.post(
+        f"/projects/{project_a.pk}/reports", {"month": "2023-05", "amount": "250"}
+    )
+    assert (created.status_code, corrected.status_code) == (201, 200)
+    report = project_a.reports.get()
+    assert (report.amount, report.progress_text, report.progress_percent) == (
+        Decimal("250"),
+        "打桩",
+        Decimal("10"),
+    )
+    cleared = {"month": "2023-05", "amount": "250", "progress_text": "", "progress_percent": None}
+    assert client.post(f"/projects/{project_a.pk}/reports", cleared).status_code == 200
+    report.refresh_from_db()
+    assert (report.progress_text, report.progress_percent) == ("", None)
 
 
 @pytest.mark.parametrize(
@@ -221,6 +252,18 @@ def test_a_milestone_in_the_future_cannot_be_reached(api_as, staff_a, project_a)
     )
     assert "actual_date" in errors_by_field(response)
     assert not project_a.milestones.filter(kind="completed").exists()
+
+
+def test_both_dates_null_removes_a_recorded_milestone(api_as, staff_a, project_a):
+    client = api_as(staff_a)
+    url = f"/projects/{project_a.pk}/milestones/signed"
+    assert client.put(url, {"planned_date": "2023-01-05"}).status_code == 200
+
+    response = client.put(url, {"planned_date": None, "actual_date": None})
+
+    assert response.status_code == 204
+    assert not project_a.milestones.filter(kind="signed").exists()
+    assert "planned_date" in errors_by_field(client.put(url, {"planned_date": None}))
 
 
 def test_problems_are_opened_updated_and_resolved(api_as, staff_a, project_a, department_a):
@@ -379,3 +422,24 @@ def test_request_errors_speak_the_callers_language(api_as, staff_a, project_a):
     client.client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     errors = errors_by_field(client.patch(f"/projects/{project_a.pk}", {"expected_jobs": "x"}))
     assert errors == {"expected_jobs": "Give a whole number."}
+
+
+def test_an_empty_industry_clears_it(api_as, staff_a, project_a):
+    from devzone.enterprises.reference import load_industries
+
+    load_industries()
+    client = api_as(staff_a)
+    assert client.patch(f"/projects/{project_a.pk}", {"industry": "C38"}).status_code == 200
+    response = client.patch(f"/projects/{project_a.pk}", {"industry": ""})
+    assert response.status_code == 200, response.content
+    project_a.refresh_from_db()
+    assert project_a.industry is None
+
+
+def test_a_body_that_is_not_json_is_a_422_in_the_callers_language(api_as, staff_a, project_a):
+    client = api_as(staff_a)
+    client.client.defaults["HTTP_ACCEPT_LANGUAGE"] = "zh-hans"
+    response = client.client.patch(
+        f"/api/projects/{project_a.pk}", "{not json", content_type="application/json"
+    )
+    assert errors_by_field(response) == {None: "请求体不是有效的 JSON。"}

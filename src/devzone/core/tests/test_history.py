@@ -6,7 +6,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 
-from devzone.core.history import history_version
+from devzone.core.history import history_version, save_with_history
 from devzone.core.models import ChangeRecord
 from devzone.regions.models import Region
 
@@ -38,3 +38,27 @@ def test_the_version_of_some_types_is_read_from_an_index_not_a_scan():
         )
         plan = " ".join(str(row[-1]) for row in cursor.fetchall())
     assert "USING COVERING INDEX core_change_type_idx" in plan
+
+
+@pytest.mark.django_db
+def test_passwords_and_token_hashes_never_reach_the_history():
+    from django.contrib.auth import get_user_model
+
+    from devzone.accounts.services import create_user, issue_token
+
+    user = create_user(
+        actor=None, username="wang", password="a-long-Secret-42", role="staff", check_password=False
+    )
+    issue_token(user, actor=None)
+    created = ChangeRecord.objects.get(
+        content_type=ContentType.objects.get_for_model(get_user_model()), action="create"
+    )
+    stored = str([record.after for record in ChangeRecord.objects.all()])
+
+    assert created.after["password"].startswith("••••••")
+    assert "pbkdf2" not in stored and user.password not in stored
+
+    user.set_password("another-Secret-43")
+    save_with_history(user, actor=None)
+    changed = ChangeRecord.objects.filter(action="update").latest("pk")
+    assert changed.before["password"] != changed.after["password"]

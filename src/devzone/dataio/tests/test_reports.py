@@ -57,3 +57,16 @@ def test_unknown_project_future_month_and_other_zone_are_rejected(
 
     assert [e.row for e in result.errors] == [2, 3, 4]
     assert not result.committed and not InvestmentReport.objects.exists()
+
+
+def test_an_amount_in_another_currency_is_refused(tmp_path, project_a, zone_a, staff_a):
+    from django.utils import translation
+
+    rows = [HEADER, [project_a.name, zone_a.name, "2024-01", "1000万美元", "", ""]]
+
+    with translation.override("en"):
+        result = import_reports(write_xlsx(tmp_path / "r.xlsx", rows), actor=staff_a)
+
+    [error] = result.errors
+    assert (error.row, "another currency" in error.message) == (2, True)
+    assert not InvestmentReport.objects.exists()

@@ -73,6 +73,9 @@ class Meeting(TimeStampedModel):
     def clean(self) -> None:
         super().clean()
         check_plausible(self, "held_on")
+        if self.held_on and self.held_on > timezone.localdate():
+            message = _("A meeting is recorded once it is held, not on a future date.")
+            raise ValidationError({"held_on": message})
 
 
 class Problem(TimeStampedModel):
@@ -120,6 +123,8 @@ class Problem(TimeStampedModel):
     def clean(self) -> None:
         super().clean()
         check_plausible(self, "due_date", "resolved_on")
+        if not self.title.strip():
+            raise ValidationError({"title": _("Give the problem a title.")})
         if self.status == ProblemStatus.RESOLVED and not self.resolution.strip():
             raise ValidationError({"resolution": _("Say how the problem was resolved.")})
         if self.status != ProblemStatus.RESOLVED and self.resolved_on:

@@ -14,7 +14,7 @@ from devzone.projects.choices import (
     ProjectKind,
 )
 from devzone.projects.querysets import ProjectQuerySet
-from devzone.projects.validators import validate_project_code_field
+from devzone.projects.validators import canonical_project_code, validate_project_code_field
 
 # Amounts are yuan (or the stated currency) with two decimals; 20 digits reach 10^18 yuan.
 MONEY = {"max_digits": 20, "decimal_places": 2}
@@ -136,6 +136,8 @@ class Project(TimeStampedModel):
 
     def clean(self) -> None:
         super().clean()
+        if self.code:
+            self.code = canonical_project_code(self.code)
         if self.foreign_capital and not self.foreign_currency:
             raise ValidationError(
                 {"foreign_currency": _("Give the currency of the foreign capital.")}
@@ -224,7 +226,8 @@ class Milestone(TimeStampedModel):
         if self.actual_date and self.actual_date > timezone.localdate():
             raise ValidationError({"actual_date": _("An actual date cannot be in the future.")})
         if not self.planned_date and not self.actual_date:
-            raise ValidationError(_("Give a planned date, an actual date or both."))
+            message = _("Give a planned date, an actual date or both.")
+            raise ValidationError({"planned_date": message})
 
     @property
     def is_late(self) -> bool:

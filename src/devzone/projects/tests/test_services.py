@@ -104,7 +104,7 @@ def test_a_failed_milestone_rolls_back_the_whole_project(zone_a, staff_a):
             planned_investment=Decimal("1"),
             milestones={"signed": {"actual_date": future}},
         )
-    assert "actual_date" in excinfo.value.message_dict
+    assert "milestones.signed.actual_date" in excinfo.value.message_dict
     assert not Project.objects.filter(name="future").exists()
     assert not ChangeRecord.objects.filter(object_repr="future").exists()
 
@@ -199,3 +199,70 @@ def test_dates_outside_1990_to_2100_are_typos_and_refused(project_a, staff_a, wr
         write(project_a, staff_a)
     assert field in error.value.message_dict
     assert ChangeRecord.objects.count() == records
+
+
+def test_a_national_code_typed_in_full_width_digits_is_the_same_code(project_a, staff_a):
+    services.update_project(project_a, actor=staff_a, code="２３０１-330701-04-01-654321")
+    project_a.refresh_from_db()
+    assert project_a.code == "2301-330701-04-01-654321"
+
+    with pytest.raises(ValidationError) as refused:
+        services.create_project(
+            actor=staff_a,
+            zone=project_a.zone,
+            name="另一个项目",
+            planned_investment=Decimal("100000000"),
+            code="2301-330701-04-01-654321",
+        )
+    assert "code" in refused.value.message_dict
+
+
+def test_a_wrong_project_code_is_explained_in_the_users_language(project_a, staff_a):
+    from django.utils import translation
+
+    with translation.override("zh-hans"), pytest.raises(ValidationError) as refused:
+        services.update_project(project_a, actor=staff_a, code="2313-330701-04-01-654321")
+    [message] = refused.value.message_dict["code"]
+    assert "年月" in message and "which is not" not in message
+
+
+def test_deleting_a_project_records_everything_it_takes_with_it(project_a, staff_a):
+    from django.contrib.contenttypes.models import ContentType
+
+    from devzone.leads.models import Lead
+
+    services.set_milestone(project_a, "signed", actor=staff_a, actual_date=dt.date(2023, 1, 5))
+    report = services.submit_investment_report(
+        project_a, dt.date(2023, 2, 1), Decimal("50000000"), actor=staff_a
+    )
+    problem = services.open_problem(project_a, actor=staff_a, title="供电接入")
+    lead = Lead.objects.create(
+        enterprise=_enterprise(), zone=project_a.zone, project=project_a, owner=staff_a
+    )
+    # a lead converted into the project points at it; the delete clears that link
+    project_id = project_a.pk
+
+    services.delete_project(project_a, actor=staff_a)
+
+    deleted = {
+        (record.content_type.model_class(), record.object_id)
+        for record in ChangeRecord.objects.filter(action="delete")
+    }
+    assert (InvestmentReport, str(report.pk)) in deleted
+    assert (type(problem), str(problem.pk)) in deleted
+    assert any(model is Milestone for model, _ in deleted)
+    assert (Project, str(project_id)) in deleted
+    cleared = ChangeRecord.objects.get(
+        action="update", content_type=ContentType.objects.get_for_model(Lead)
+    )
+    assert (cleared.object_id, cleared.before["project_id"], cleared.after["project_id"]) == (
+        str(lead.pk),
+        project_id,
+        None,
+    )
+
+
+def _enterprise():
+    from devzone.enterprises.models import Enterprise
+
+    return Enterprise.objects.create(legal_name="宁德时代新能源科技股份有限公司")

@@ -20,6 +20,15 @@ def _run(*argv: str) -> int:
     return args.handler(args)
 
 
+@pytest.mark.parametrize("tolerance", ["NaN", "Infinity", "-5", "abc"])
+def test_cli_progress_refuses_a_tolerance_that_is_not_points(zq_plan, tolerance):
+    from devzone.cli.base import CommandError
+
+    with pytest.raises(CommandError):
+        _run("targets", "progress", "--plan", PLAN_NAME, "--as-of", "2023-09-30",
+             "--tolerance", tolerance)  # fmt: skip
+
+
 def test_cli_progress_json(zq_plan, capsys):
     assert _run("targets", "progress", "--plan", PLAN_NAME, "--as-of", "2023-09-30", "--json") == 0
     rows = {row["indicator"]: row for row in json.loads(capsys.readouterr().out)["targets"]}

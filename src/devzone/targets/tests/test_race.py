@@ -159,3 +159,19 @@ def test_red_and_black_lists_with_ties(scorecard, regions, scores, marks):
     _rank(entries, scorecard, SEPTEMBER)
 
     assert [entry.mark for entry in sorted(entries, key=lambda e: e.zone.name)] == marks
+
+
+def test_a_month_not_begun_is_refused_and_nothing_is_stored(scorecard, capsys):
+    from django.core.exceptions import ValidationError
+
+    from devzone.cli import main
+    from devzone.core.clock import today
+
+    future = (today().replace(day=1) + dt.timedelta(days=40)).replace(day=1)
+    with pytest.raises(ValidationError) as refused:
+        run_race(scorecard, future, actor=None)
+    assert "period" in refused.value.message_dict
+    assert not RaceResult.objects.exists()
+
+    status = main(["race", "--scorecard", str(scorecard.pk), "--period", f"{future:%Y-%m}"])
+    assert status == 2 and "period:" in capsys.readouterr().err

@@ -77,7 +77,7 @@ def load_document(
     if kind == "pdf":
         text = _pdf_text(raw if isinstance(raw, bytes) else raw.encode("latin-1"))
     else:
-        text = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw
+        text = decode_text(raw, html=kind == "html") if isinstance(raw, bytes) else raw
         if kind == "html":
             text = html_to_text(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -87,6 +87,25 @@ def load_document(
     found = detect_published(text)
     source = PUBLISHED_PAGE if found else PUBLISHED_NONE
     return Document(text, found, source, title, _language(text))
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
+
+
+def decode_text(raw: bytes, *, html: bool = False) -> str:
+    """Text from bytes: the charset an HTML page declares, else UTF-8 (with or without BOM),
+    else GB18030 (which reads GBK and GB2312), the encodings of Chinese government pages."""
+    if html and (declared := _META_CHARSET.search(raw[:4096])):
+        try:
+            return raw.decode(declared.group(1).decode("ascii"))
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong declaration: read on
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("utf-8", errors="replace")
 
 
 def detect_published(text: str) -> date | None:

@@ -102,6 +102,7 @@ _RANK_RE = re.compile(
     r"(?:placing it |ranking |ranks? )?(?:first|second|third|fourth|fifth|top \w+)"
     r"(?: in growth rate)? (?:with)?in (?:the |Zhejiang )?(?:province|Province|country|China)"
     r"|居(?:全国|全省|全市|世界)第[一二三四五六七八九十\d]+位?"
+    r"|(?:排名|排在|排|位居|位列|列)[^，。；,;\d]{0,10}?第[一二三四五六七八九十\d]+(?:位|名)?"
     r"|居世界第[一二三四五]位上升为第[一二三四五]位",
 )
 _GENERIC_METRICS = frozenset({"total_investment"})

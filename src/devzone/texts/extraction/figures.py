@@ -50,7 +50,7 @@ _UNIT_WORDS = [w for w in UNITS if w not in ("pp", "m2", "ha", "b")] + list(EXTR
 _WORD_NUMBER = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 _CN_NUMERAL = "零〇一二两三四五六七八九十百千"
 _ARABIC = (
-    r"(?<![A-Za-z\d.])(?<!\d,)(?<!\d:)"
+    r"(?<![A-Za-z\d.])(?<!\d,)(?<!\d:)(?<!第)"  # 第5: an ordinal (a rank), not a figure
     r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:[多余])?(?:[十百千]?[万亿]+)?"
 )
 _CHINESE = rf"百分之[{_CN_NUMERAL}点]+|(?<![上数几成多第{_CN_NUMERAL}])[{_CN_NUMERAL}]+[万亿]+"

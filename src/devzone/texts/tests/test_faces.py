@@ -68,7 +68,7 @@ def test_accept_with_an_edit_from_the_review_page(admin_client, jinyi_ftz):
     form = {"metric": "import_export", "value": "160860000000", "unit": "CNY",
             "period_start": "2021-01-01", "period_end": "2021-12-31", "change_value": "39.9",
             "change_kind": "rate", "change_direction": "1", "change_basis": "yoy",
-            "zone": jinyi_ftz.slug, "qualifier": "about"}  # fmt: skip
+            "zone": jinyi_ftz.slug, "qualifier": "about", "modality": "actual"}  # fmt: skip
 
     answer = admin_client.post(reverse("texts:review", args=[fact.pk]), form)
 

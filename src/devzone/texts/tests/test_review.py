@@ -176,6 +176,10 @@ def test_a_document_cannot_be_published_in_the_future_or_in_year_one(lishui, day
         ({"period_start": dt.date(2021, 12, 31), "period_end": dt.date(2021, 1, 1)}, "period_end"),
         ({"period_end": dt.date(2203, 1, 1)}, "period_end"),
         ({"change_kind": "", "change_value": "5"}, "change_kind"),
+        ({"period_start": "2024-13-01"}, "period_start"),
+        ({"period_cumulative": "yes"}, "period_cumulative"),
+        ({"modality": "wish"}, "modality"),
+        ({"modality": "target"}, "modality"),  # a target does not go into a series
     ],
 )
 def test_a_reviewers_edits_must_still_make_a_figure(jinyi_ftz, admin_user, edits, field):
@@ -203,3 +207,17 @@ def test_an_accepted_figure_keeps_its_place_in_the_series(jinyi_ftz, admin_user)
 
     assert Observation.objects.count() == 1
     assert Observation.objects.get().value == Decimal("160870000000")
+
+
+def test_a_target_is_not_accepted_into_a_series_until_marked_a_result(jinyi_ftz, admin_user):
+    fact = _fact(ingest_document(JINYI_A, actor=None), "import_export")
+    fact.modality = "target"
+    fact.save()
+
+    with pytest.raises(ValidationError) as refused:
+        accept_fact(fact, actor=admin_user, edits={})
+    assert "modality" in refused.value.message_dict
+    assert not Observation.objects.exists()
+
+    accept_fact(fact, actor=admin_user, edits={"modality": "actual"})
+    assert Observation.objects.get().value == Decimal("160860000000")

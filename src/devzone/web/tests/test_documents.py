@@ -92,3 +92,19 @@ def test_deleting_a_project_asks_first_and_only_a_post_deletes(client_a, project
     response = client_a.post(url)
     assert response["Location"] == reverse("projects:list")
     assert not Project.objects.filter(pk=project_a.pk).exists()
+
+
+def test_attaching_and_deleting_a_document_shows_in_the_project_history(
+    client_a, project_a, staff_a
+):
+    _upload(client_a, project_a, title="环评批复文件")
+    document = ProjectDocument.objects.get()
+    client_a.post(reverse("projects:document_delete", args=[project_a.pk, document.pk]))
+
+    html = signed_in(staff_a, "en").get(reverse("projects:detail", args=[project_a.pk]))
+    page = html.content.decode()
+    api = client_a.get(f"/api/projects/{project_a.pk}/history").json()
+
+    assert page.count("环评批复文件") >= 2  # attached, then deleted
+    documents = [row for row in api["items"] if row["object_repr"] == "环评批复文件"]
+    assert [row["action"] for row in documents] == ["delete", "create"]

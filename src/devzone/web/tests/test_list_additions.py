@@ -36,6 +36,15 @@ def test_the_month_filter_keeps_projects_that_reported_that_month(client_a, zone
     assert _names(client_a.get(LIST, {"month": "2023-09"})) == ["报了"]
 
 
+def test_the_as_of_day_also_dates_the_money_columns(client_a, zone_a, staff_a):
+    reports = [("2023-03-01", "5000000"), ("2024-02-01", "7000000")]
+    build_project(zone_a, staff_a, "两年都报", "100000000", reports=reports)
+
+    [row] = client_a.get(LIST, {"as_of": "2023-06-30"}).context["page"]
+
+    assert row["invested_ytd"] == "500万元"  # 2023's, not 2024's 700万元
+
+
 def test_the_chain_link_filter_keeps_projects_of_its_makers_and_classes(
     client_a, zone_a, staff_a, catl
 ):

@@ -102,6 +102,18 @@ def test_a_submitted_report_shows_in_the_totals_and_leaves_a_change_record(clien
     assert ChangeRecord.objects.for_object(report).get().actor_name == "staff_a"
 
 
+def test_a_month_given_again_says_it_was_corrected(project_a, staff_a):
+    client = signed_in(staff_a, "en")
+    month = timezone.localdate().replace(day=1).strftime("%Y-%m")
+    url = reverse("projects:report", args=[project_a.pk])
+    first = client.post(url, {"report-month": month, "report-amount": "3000万元"}, follow=True)
+    again = client.post(url, {"report-month": month, "report-amount": "3500万元"}, follow=True)
+
+    assert "was corrected" not in first.content.decode()
+    assert f"The report of {month} was corrected" in again.content.decode()
+    assert project_a.reports.get().amount == Decimal("35000000")
+
+
 def test_an_amount_that_is_not_money_is_refused_and_nothing_is_written(client_a, project_a):
     from devzone.core.models import ChangeRecord
     from devzone.projects.models import InvestmentReport
@@ -146,6 +158,31 @@ def test_setting_a_milestone_date(client_a, project_a):
         dt.date(2022, 5, 1),
         dt.date(2022, 5, 20),
     )
+
+
+def test_clearing_both_dates_removes_the_milestone_and_records_it(project_a, staff_a):
+    from devzone.core.models import ChangeRecord
+
+    client = signed_in(staff_a, "en")
+    url = reverse("projects:milestone", args=[project_a.pk, "land_supplied"])
+    client.post(url, {"milestone-land_supplied-planned_date": "2022-05-01"})
+    milestone = project_a.milestones.get(kind="land_supplied")
+
+    response = client.post(url, {"milestone-land_supplied-planned_date": ""}, follow=True)
+
+    assert "The dates were cleared." in response.content.decode()
+    assert not project_a.milestones.filter(kind="land_supplied").exists()
+    assert ChangeRecord.objects.for_object(milestone).filter(action="delete").exists()
+
+
+def test_a_milestone_without_dates_is_refused_naming_the_planned_date(client_a, project_a):
+    response = client_a.post(
+        reverse("projects:milestone", args=[project_a.pk, "completed"]),
+        {"milestone-completed-planned_date": ""},
+    )
+
+    assert response.status_code == 200
+    assert "planned_date" in response.context["milestones"][4].form.errors
 
 
 def test_a_future_actual_date_is_refused(client_a, project_a):
@@ -216,6 +253,17 @@ def test_the_history_shows_who_changed_which_field(client_a, project_a, staff_a)
     assert "staff_a" in html
     assert "responsible leader" in html
     assert "— → 李主任" in html
+
+
+def test_the_history_shows_foreign_capital_in_its_currency(project_a, staff_a):
+    services.update_project(
+        project_a, actor=staff_a, foreign_capital=Decimal("13200000"), foreign_currency="USD"
+    )
+
+    html = signed_in(staff_a, "zh-hans").get(detail(project_a)).content.decode()
+
+    assert "— → 1320万美元" in html
+    assert "1320万元" not in html
 
 
 def test_the_history_reads_in_the_readers_language(project_a, staff_a):

@@ -68,13 +68,16 @@ def _save(
 def submit_report(request: HttpRequest, pk: int) -> HttpResponse:
     project = editable_project(request, pk)
     form = InvestmentReportForm(request.POST)
+    saved = _("The report was saved.")
+    if form.is_valid() and project.reports.filter(month=form.cleaned_data["month"]).exists():
+        saved = _("The report of %(month)s was corrected: it replaces the one given before.") % {
+            "month": form.cleaned_data["month"].strftime("%Y-%m")
+        }
 
     def action(data: dict[str, Any]) -> object:
         return services.submit_investment_report(project, actor=request.user, **data)
 
-    return _save(
-        request, project, form, "report_form", action, _("The report was saved."), "#reports"
-    )
+    return _save(request, project, form, "report_form", action, saved, "#reports")
 
 
 @login_required
@@ -88,9 +91,11 @@ def set_milestone(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     def action(data: dict[str, Any]) -> object:
         return services.set_milestone(project, kind, actor=request.user, **data)
 
-    return _save(
-        request, project, form, "milestone_form", action, _("The dates were saved."), "#milestones"
-    )
+    saved = _("The dates were saved.")
+    dates = form.cleaned_data if form.is_valid() else {"planned_date": True}
+    if not dates.get("planned_date") and not dates.get("actual_date"):
+        saved = _("The dates were cleared.")
+    return _save(request, project, form, "milestone_form", action, saved, "#milestones")
 
 
 @login_required

@@ -113,9 +113,13 @@ def start(request: HttpRequest, pk: int) -> HttpResponse:
     _require_edit(request, group.zone)
     form = StartMeetingForm(request.POST)
     if form.is_valid():
-        meeting = services.start_meeting(group, actor=request.user, **form.cleaned_data)
-        messages.success(request, _("The meeting has started: record decisions below."))
-        return redirect("meetings:run", meeting.pk)
+        try:
+            meeting = services.start_meeting(group, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The meeting has started: record decisions below."))
+            return redirect("meetings:run", meeting.pk)
     return _render_agenda(request, group, form)
 
 

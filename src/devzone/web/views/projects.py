@@ -70,7 +70,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
     projects = form.filter(Project.objects.visible_to(request.user).with_status(form.as_of_day()))
     totals = projects.aggregate(count=Count("pk"), planned=Sum("planned_investment"))
     rows = (
-        projects.with_totals()
+        projects.with_totals(form.as_of_day())
         .annotate(stage_rank=STAGE_RANK)
         .order_by(*form.order_by())
         .values(*ROW_FIELDS)
@@ -100,12 +100,20 @@ ROW_FIELDS = (
     "is_generated",
     "kind",
     "zone__name",
+    "zone__name_en",
     "industry__name",
+    "industry__name_en",
     "stage",
     "status",
     "planned_investment",
     "invested_ytd",
 )
+
+
+def _in_language(row: dict[str, Any], relation: str, language: str) -> str:
+    """The related record's name in the reader's language (its English name when it has one)."""
+    english = row[f"{relation}__name_en"] if language == "en" else ""
+    return english or row[f"{relation}__name"]
 
 
 def list_rows(values: Any, language: str) -> list[dict[str, Any]]:
@@ -125,8 +133,8 @@ def list_rows(values: Any, language: str) -> list[dict[str, Any]]:
             "code": project["code"] or "—",
             "name": project["name"],
             "is_generated": project["is_generated"],
-            "zone": project["zone__name"],
-            "industry": project["industry__name"] or "—",
+            "zone": _in_language(project, "zone", language),
+            "industry": _in_language(project, "industry", language) or "—",
             "kind": str(kinds.get(project["kind"], project["kind"])),
             "investors": "、".join(investors.get(project["pk"], [])) or "—",
             "stage": str(stages.get(project["stage"], project["stage"])),
@@ -189,7 +197,7 @@ def project_csv(request: HttpRequest) -> StreamingHttpResponse:
     form = ProjectFilterForm(request.GET, user=request.user)
     projects = form.filter(Project.objects.visible_to(request.user).with_status(form.as_of_day()))
     rows = (
-        projects.with_totals()
+        projects.with_totals(form.as_of_day())
         .annotate(stage_rank=STAGE_RANK)
         .select_related("zone", "industry")
         .order_by(*form.order_by())

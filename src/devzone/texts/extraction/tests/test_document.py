@@ -97,3 +97,26 @@ def test_a_damaged_pdf_is_reported_not_a_traceback() -> None:
 
     with pytest.raises(PdfUnavailable, match="damaged"):
         load_document(b"%PDF-1.4 garbage", filename="report.pdf")
+
+
+@pytest.mark.parametrize(
+    ("raw", "filename"),
+    [
+        ("肇庆市地区生产总值1985.6亿元，同比增长3.2%。".encode("gbk"), "zq.txt"),
+        ("\ufeff肇庆市地区生产总值1985.6亿元，同比增长3.2%。".encode(), "zq.txt"),
+        (
+            (
+                '<html><head><meta charset="gb2312"><title>肇庆</title></head>'
+                "<body><p>肇庆市地区生产总值1985.6亿元，同比增长3.2%。</p></body></html>"
+            ).encode("gb2312"),
+            "zq.html",
+        ),
+    ],
+    ids=["gbk text", "utf-8 with bom", "gb2312 page"],
+)
+def test_chinese_encodings_are_read(raw, filename):
+    document = load_document(raw, filename=filename)
+
+    assert "肇庆市地区生产总值1985.6亿元" in document.text
+    assert "\ufffd" not in document.text and not document.text.startswith("\ufeff")
+    assert document.language == "zh"
