@@ -10,7 +10,8 @@ only from records the user may see (everything for the operator, ``user=None``):
   overdue at the week's end;
 * targets of the region's plans of that year that are behind pace at the week's end;
 * the latest stored race table of each scorecard of the region;
-* investment by month (the twelve months to the week's month) and the pipeline by stage.
+* investment by month (the twelve months to the last one ended by the week's end) and the
+  pipeline by stage.
 
 Every figure carries the URL of the records behind it (:class:`Figure`, ``url`` fields).
 
@@ -37,14 +38,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from devzone.accounts.scope import zone_scope_q
-from devzone.analytics.ledger import yuan
+from devzone.analytics.ledger import last_full_month, yuan
 from devzone.analytics.rollups import WeekNumbers
 from devzone.analytics.state import ledger_view
 from devzone.analytics.view import LedgerView
 from devzone.core.clock import plausible
 from devzone.projects.choices import MILESTONE_ORDER, MilestoneKind, ProblemStatus, Stage, Status
 from devzone.projects.models import Problem, Project
-from devzone.projects.querysets import add_months, month_start
+from devzone.projects.querysets import add_months
 from devzone.regions.models import Region, Zone
 from devzone.targets.choices import Pace
 from devzone.targets.models import Plan, RaceResult, Scorecard
@@ -228,8 +229,9 @@ def build_briefing(
 
 
 def trend_months(end: dt.date) -> list[dt.date]:
-    """The twelve months to ``end``'s month, oldest first."""
-    last = month_start(end)
+    """The twelve months to the last one that has ended by ``end``, oldest first: a month's
+    report counts once the month is over (:func:`last_full_month`)."""
+    last = last_full_month(end)
     return [add_months(last, index - TREND_MONTHS + 1) for index in range(TREND_MONTHS)]
 
 
@@ -315,7 +317,7 @@ def _targets_behind(
     behind = []
     for plan in plans.order_by("name"):
         results = plan_progress(plan, end, user=user, with_projection=False, ledger=ledger)
-        behind += [result for result in results if result.pace == Pace.BEHIND]
+        behind += [result for result in results if result.pace in (Pace.BEHIND, Pace.MISSED)]
     return behind
 
 

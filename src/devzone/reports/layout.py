@@ -126,7 +126,8 @@ def _targets_section(briefing: Briefing) -> Section:
     rows = []
     for result in briefing.targets_behind:
         target, unit = result.target, result.target.indicator.unit_kind
-        url = reverse("targets:plan", args=[target.plan_id]) + f"#target-{target.pk}"
+        plan = reverse("targets:plan", args=[target.plan_id])  # as of the briefing's week
+        url = f"{plan}?as_of={result.as_of.isoformat()}#target-{target.pk}"
         rows.append(
             [
                 Cell(localized_name(target.indicator), url),

@@ -25,6 +25,8 @@ class Pace(models.TextChoices):
     NO_DATA = "no_data", _("no actual yet")
     NOT_STARTED = "not_started", _("period not started")
     NO_TARGET = "no_target", _("no target value to measure against")
+    MET = "met", _("target met")  # the period is over: no pace, a result
+    MISSED = "missed", _("target missed")
 
 
 class ScoringRule(models.TextChoices):

@@ -91,11 +91,11 @@ class TargetProgress:
 
     @property
     def progress_percent(self) -> Decimal | None:
-        return _percent(self.progress)
+        return as_percent(self.progress)
 
     @property
     def time_percent(self) -> Decimal:
-        return _percent(self.time_progress)  # type: ignore[return-value]
+        return as_percent(self.time_progress)  # type: ignore[return-value]
 
     @property
     def margin_rounded(self) -> Decimal | None:
@@ -125,7 +125,7 @@ class TargetProgress:
         }
 
 
-def _percent(fraction: Decimal | None) -> Decimal | None:
+def as_percent(fraction: Decimal | None) -> Decimal | None:
     if fraction is None:
         return None
     return (fraction * HUNDRED).quantize(Decimal("0.1"), ROUND_HALF_UP)
@@ -218,6 +218,9 @@ def evaluate(
     elif actual is not None and target.value:
         progress = actual / target.value
         pace, margin = judge(progress, benchmark, target.direction, tolerance)
+        if as_of >= target.period_end:  # over: the target was met or it was not
+            reached = progress <= ONE if target.direction == Direction.AT_MOST else progress >= ONE
+            pace = Pace.MET if reached else Pace.MISSED
     elif actual is not None:
         pace = Pace.NO_TARGET  # a target of zero: no share of it can be done
     projection = None

@@ -25,7 +25,7 @@ from devzone.reports.numbers import format_margin, format_value
 from devzone.reports.render import FORMATS, render_briefing
 from devzone.targets.choices import SOURCE_LEDGER, ListMark, Pace, ScoringRule
 from devzone.targets.models import Plan, RaceResult, Scorecard
-from devzone.targets.progress import TargetProgress, plan_progress, time_progress
+from devzone.targets.progress import TargetProgress, as_percent, plan_progress, time_progress
 from devzone.targets.race import parse_month, race_trend, score_race, stored_race
 
 
@@ -61,7 +61,7 @@ def plan_page(request: HttpRequest, pk: int) -> HttpResponse:
         "plan": plan,
         "as_of": as_of,
         "rows": rows,
-        "time_percent": (year_share * 100).quantize(1),
+        "time_percent": as_percent(year_share),  # as the rows show it: 53.7, not 54
     }
     return render(request, "targets/plan.html", context)
 

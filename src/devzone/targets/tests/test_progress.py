@@ -191,3 +191,17 @@ def test_a_months_report_counts_once_the_month_has_ended(zq_plan):
     assert at_month_end < Decimal("316.6") * YI  # September has a report
     assert evaluate(target, dt.date(2023, 9, 29)).actual == at_month_end
     assert evaluate(target, dt.date(2023, 9, 30)).actual == Decimal("316.6") * YI
+
+
+def test_once_the_period_is_over_a_target_is_met_or_missed_not_on_pace(zq_plan):
+    year_end = dt.date(2023, 12, 31)
+    planned = Target.objects.get(
+        plan=zq_plan, indicator__code="new_manufacturing_planned_investment"
+    )
+
+    missed = evaluate(planned, year_end)  # 689 of 700亿: within two points, but the year is over
+    assert (missed.progress_percent, missed.pace) == (Decimal("98.4"), Pace.MISSED)
+
+    planned.value = 600 * YI
+    assert evaluate(planned, year_end).pace == Pace.MET
+    assert evaluate(planned, AS_OF).pace == Pace.AHEAD  # during the year: a pace

@@ -3,7 +3,9 @@ into `Period`s, resolved against the document's reference date.
 
 Chinese statistics report cumulative periods (1-9月 is January to September, not September),
 so month ranges starting in January are marked ``cumulative``. "今年以来" / "since the
-beginning of this year" runs to the publication month.
+beginning of this year" runs to the last month that ended before publication: statistics are
+released for whole months, so a report of 11 October gives January to September (in January,
+January itself, to date).
 """
 
 from __future__ import annotations
@@ -185,7 +187,7 @@ def _names_year(group: str | None) -> bool:
 def _ytd(g: list, ref: Reference, cy: int | None) -> Period | None:
     if not ref.exact:
         return year_period(ref.year)
-    period = months_period(ref.year, 1, ref.month)
+    period = months_period(ref.year, 1, max(ref.month - 1, 1))
     return Period(period.start, period.end, True, period.label)  # January alone is to date too
 
 
