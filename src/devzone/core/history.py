@@ -8,6 +8,7 @@ PostgreSQL and survive schema changes.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -80,6 +81,50 @@ def record_change(
         before=before,
         after=after,
     )
+
+
+def record_bulk(
+    model: type[models.Model],
+    *,
+    actor: Any,
+    created: Iterable[models.Model] = (),
+    updated: Iterable[tuple[models.Model, dict[str, Any]]] = (),
+) -> int:
+    """Record rows a bulk load wrote: ``created`` instances (with their ids), and ``updated``
+    (instance, snapshot before) pairs whose snapshot changed. Returns the records written."""
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    common = {
+        "content_type": ContentType.objects.get_for_model(model),
+        "actor": user,
+        "actor_name": (user.get_username() if user else str(actor or "system"))[:150],
+        "request_id": current_request_id() or "",
+    }
+    records = [
+        ChangeRecord(
+            object_id=str(instance.pk),
+            object_repr=str(instance)[:300],
+            action=ChangeAction.CREATE,
+            before=None,
+            after=snapshot(instance),
+            **common,
+        )
+        for instance in created
+    ]
+    for instance, before in updated:
+        after = snapshot(instance)
+        if after != before:
+            records.append(
+                ChangeRecord(
+                    object_id=str(instance.pk),
+                    object_repr=str(instance)[:300],
+                    action=ChangeAction.UPDATE,
+                    before=before,
+                    after=after,
+                    **common,
+                )
+            )
+    ChangeRecord.objects.bulk_create(records, batch_size=1000)
+    return len(records)
 
 
 @transaction.atomic

@@ -186,6 +186,14 @@ def run_import(args: argparse.Namespace) -> int:
         "skip_invalid": args.skip_invalid,
         "default_zone": _zone(args.zone),
     }
+    if args.rejected and not (args.skip_invalid or args.dry_run):
+        raise CommandError(
+            _("--rejected goes with --skip-invalid or --dry-run: without them nothing is imported")
+        )
+    if args.rejected and Path(args.rejected).suffix.lower() not in (".xlsx", ".csv"):
+        raise CommandError(
+            _("--rejected writes a .xlsx or .csv file, not %(name)s") % {"name": args.rejected}
+        )
     bar = _Bar(enabled=sys.stderr.isatty() and not args.json)
     options["progress"] = bar
     if args.what == "oc4ids":
@@ -227,6 +235,11 @@ def _print_result(result: Any, *, show: int = SHOWN) -> None:
             "%(unchanged)d unchanged, %(rejected)d rejected."
         )
     print(line % counts)
+    if result.unknown_columns:
+        print(
+            _("Columns devzone does not read: %(columns)s")
+            % {"columns": ", ".join(result.unknown_columns)}
+        )
     for title, issues in (
         (_("Errors"), result.errors),
         (_("For review"), result.reviews),

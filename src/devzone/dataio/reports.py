@@ -179,12 +179,16 @@ def _match(rows: list[ReportRow], actor: Any) -> None:
         )
         if len(candidates) != 1:
             label = row.code or row.name
-            row.error(
-                "",
-                _("No project “%s” in devzone: import the ledger first.") % label
-                if not candidates
-                else _("“%s” names more than one project: give the project code.") % label,
-            )
+            if candidates:
+                message = _("“%s” names more than one project: give the project code.") % label
+            elif row.zone is None and not row.code:
+                message = _(
+                    "“%s” has no project code and no zone: a project is found by its code, or "
+                    "by its name within a zone (a zone column, or --zone)."
+                ) % label
+            else:
+                message = _("No project “%s” in devzone: import the ledger first.") % label
+            row.error("", message)
             continue
         row.project = candidates[0]
         zone_id = row.project[1]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from pathlib import Path
 from typing import Any
@@ -81,7 +82,7 @@ def import_file(args: argparse.Namespace) -> int:
     from devzone.enterprises.registry import ImportFailed, import_registry
     from devzone.enterprises.registry_file import RegistryFileError
 
-    bar = _progress_bar(enabled=not args.no_progress and not args.json)
+    bar = _progress_bar(enabled=sys.stderr.isatty() and not args.no_progress and not args.json)
     try:
         summary = run_service(
             import_registry,
@@ -236,9 +237,8 @@ def _thresholds(args: argparse.Namespace) -> Any:
         "margin": args.margin,
     }
     chosen = {name: value for name, value in given.items() if value is not None}
-    negative = [name for name, value in chosen.items() if value < 0]
-    if negative:
-        raise CommandError(_("Scores and the margin cannot be negative."))
+    if any(not 0 <= value < math.inf for value in chosen.values()):  # NaN fails this too
+        raise CommandError(_("Scores and the margin are numbers, 0 or more."))
     thresholds = Thresholds(**chosen)
     if thresholds.review > thresholds.match:
         raise CommandError(

@@ -12,10 +12,13 @@ import csv
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from devzone.core import codes
+from devzone.core.history import record_bulk, snapshot
 from devzone.enterprises.models import Industry
 
 BUNDLED_DIVISIONS = Path(__file__).with_name("data") / "gbt4754_2017_divisions.csv"
@@ -39,7 +42,10 @@ def industry_rows(path: Path) -> Iterator[IndustryRow]:
         reader = csv.DictReader(handle)
         missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
         if missing:
-            raise ReferenceFileError(f"{path.name}: missing column(s) {', '.join(missing)}")
+            raise ReferenceFileError(
+                _("%(file)s has no column %(columns)s: its first line must be the header.")
+                % {"file": path.name, "columns": ", ".join(missing)}
+            )
         for number, row in enumerate(reader, start=2):
             yield _industry_row(path.name, number, row)
 
@@ -48,28 +54,39 @@ def _industry_row(name: str, number: int, row: dict[str, str]) -> IndustryRow:
     try:
         code = codes.validate_industry_code(row["code"].strip())
     except codes.CodeError as exc:
-        raise ReferenceFileError(f"{name} row {number}, column code: {exc}") from exc
+        raise ReferenceFileError(
+            _("%(file)s row %(row)d, column code: “%(code)s” is not an industry code.")
+            % {"file": name, "row": number, "code": row["code"]}
+        ) from exc
     label = (row["name"] or "").strip()
     if not label:
-        raise ReferenceFileError(f"{name} row {number}, column name: empty")
+        raise ReferenceFileError(
+            _("%(file)s row %(row)d, column name: the name is empty.")
+            % {"file": name, "row": number}
+        )
     level = (row["level"] or "").strip()
     if level not in {"1", "2", "3", "4"} or int(level) != codes.industry_code_level(code):
         raise ReferenceFileError(
-            f"{name} row {number}, column level: {level!r} does not match code {code}"
+            _("%(file)s row %(row)d, column level: %(level)s is not the level of %(code)s.")
+            % {"file": name, "row": number, "level": repr(level), "code": code}
         )
     parent = (row["parent_code"] or "").strip() or None
     if parent != codes.industry_parent(code):
         raise ReferenceFileError(
-            f"{name} row {number}, column parent_code: {parent!r} is not the parent of {code}"
+            _("%(file)s row %(row)d, column parent_code: %(parent)s is not the parent of %(code)s.")
+            % {"file": name, "row": number, "parent": repr(parent), "code": code}
         )
     return IndustryRow(code, label, int(level), parent)
 
 
 @transaction.atomic
-def load_industries(path: Path = BUNDLED_DIVISIONS) -> dict[str, int]:
-    """Load (create or rename) every row of the file; all or nothing."""
+def load_industries(path: Path = BUNDLED_DIVISIONS, *, actor: Any = None) -> dict[str, int]:
+    """Load (create or rename) every row of the file, recording each change; all or nothing."""
     rows = sorted(industry_rows(path), key=lambda row: (row.level, row.code))
+    if not rows:
+        raise ReferenceFileError(_("%(file)s holds no industries.") % {"file": path.name})
     existing = {industry.code: industry for industry in Industry.objects.all()}
+    before = {code: snapshot(industry) for code, industry in existing.items()}
     created, renamed = [], []
     for row in rows:
         industry = existing.get(row.code)
@@ -86,7 +103,8 @@ def load_industries(path: Path = BUNDLED_DIVISIONS) -> dict[str, int]:
     orphans = [row for row in rows if row.parent_code and row.parent_code not in by_code]
     if orphans:
         raise ReferenceFileError(
-            f"{path.name}: parent {orphans[0].parent_code} of {orphans[0].code} is not in the list"
+            _("%(file)s: the parent %(parent)s of %(code)s is not in the list.")
+            % {"file": path.name, "parent": orphans[0].parent_code, "code": orphans[0].code}
         )
     linked = []
     for row in rows:
@@ -96,4 +114,10 @@ def load_industries(path: Path = BUNDLED_DIVISIONS) -> dict[str, int]:
             industry.parent_id = parent_id
             linked.append(industry)
     Industry.objects.bulk_update(linked, ["parent"], batch_size=1000)
+    record_bulk(
+        Industry,
+        actor=actor,
+        created=[industry for code, industry in by_code.items() if code not in before],
+        updated=[(by_code[code], snapshot_before) for code, snapshot_before in before.items()],
+    )
     return {"created": len(created), "renamed": len(renamed), "total": len(by_code)}

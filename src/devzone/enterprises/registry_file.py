@@ -201,6 +201,12 @@ def read_names(path: str | Path, *, column: str | None = None) -> Iterator[str]:
             _("Cannot open %(path)s: %(error)s") % {"path": path, "error": error}
         ) from error
     spreadsheet = head.startswith((ZIP_MAGIC, OLE2_MAGIC))
+    if not spreadsheet and path.suffix.lower() in (".xlsx", ".xlsm", ".xls"):
+        raise RegistryFileError(
+            _("%(path)s is named like a spreadsheet but is not one.") % {"path": path.name}
+        )
+    if not head.strip():
+        raise RegistryFileError(_("The file is empty."))
     if not spreadsheet and column is None and path.suffix.lower() not in TABLE_SUFFIXES:
         return _lines(path, _encoding(head))
     raw = _spreadsheet_rows(path)[0] if spreadsheet else _csv_rows(path, head)[0]

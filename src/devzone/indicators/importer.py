@@ -82,6 +82,7 @@ class Column:
     growth: bool
     cumulative: bool
     indicator_key: str = ""
+    region: str = ""  # the code of the region a "北京:…" column names; "" for the file's
 
     @property
     def letter(self) -> str:
@@ -94,6 +95,7 @@ class Planned:
 
     indicator_key: str
     period: SeriesPeriod
+    region: str = ""  # a region code from the column name; "" for the region imported into
     value: Decimal | None = None
     unit: str = ""
     yoy: Decimal | None = None
@@ -120,6 +122,7 @@ class ImportSummary:
     updated: int = 0
     unchanged: int = 0
     indicators_created: int = 0
+    new_indicators: list[str] = field(default_factory=list)
     dry_run: bool = False
     first_period: str = ""
     last_period: str = ""
@@ -166,6 +169,29 @@ def split_measure(name: str) -> tuple[str, bool, bool]:
     return ":".join(parts), False, False
 
 
+_REGION_SUFFIXES = re.compile(
+    r"(?:维吾尔自治区|壮族自治区|回族自治区|自治区|特别行政区|省|市|地区|盟)$"
+)
+
+
+def region_prefixes() -> dict[str, str]:
+    """Region code of each name a column may open with: 北京, 广东, 石家庄 (provinces and
+    cities, full or without 省/市/自治区). A short name two regions share (吉林) is left out,
+    so its columns stay as they are; so are countries (美国:失业率 keeps its country)."""
+    from devzone.regions.models import Region
+
+    found: dict[str, set[str]] = defaultdict(set)
+    for code, name in Region.objects.filter(level__in=["province", "prefecture"]).values_list(
+        "code", "name"
+    ):
+        if name in ("市辖区", "县"):
+            continue
+        found[name].add(code)
+        found[_REGION_SUFFIXES.sub("", name)].add(code)
+    found.pop("中国", None)  # the country is the national data set, not a region prefix
+    return {name: codes.pop() for name, codes in found.items() if len(codes) == 1 and name}
+
+
 def read_workbook(path: Path) -> dict[str, list[list[Any]]]:
     from python_calamine import CalamineWorkbook
 
@@ -183,12 +209,13 @@ class _Reader:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.errors: list[str] = []
-        self.planned: dict[tuple[str, Any, Any, bool], Planned] = {}
+        self.planned: dict[tuple[str, str, Any, Any, bool], Planned] = {}
         self.specs: dict[str, IndicatorSpec] = {}
         self.columns = 0
         from devzone.indicators.catalogue import source_name_index
 
         self.catalogue = source_name_index()
+        self.places = region_prefixes()
 
     def error(self, sheet: str, row: int | None, column: str | None, message: str) -> None:
         where = f"sheet {sheet!r}" + (f", row {row}" if row else "")
@@ -253,13 +280,19 @@ class _Reader:
             self.error(sheet, unit_row, letter, f"unit {_cell(unit_cells, index)!r}: {error}")
             return None
         base, growth, cumulative = split_measure(name)
+        place, _sep, rest = base.partition(":")
+        region = self.places.get(place, "") if rest else ""
+        if region:  # 北京:新建商品住宅价格指数: Beijing's series of the index every city has
+            base = rest
         # A growth column is in percent whatever base its unit header names (美国:CPI:当月同比
         # is headed "1982年-1984年=100", the index the growth is computed on).
         if growth and unit.unit not in (UNIT_PERCENT, UNIT_INDEX):
             self.error(sheet, unit_row, letter, f"growth column {name!r} is not in %")
             return None
         source_id = str(_cell(ids, index) or "").strip() or f"{sheet}-{letter}"
-        return Column(index, name, source_id, frequency, unit, base, growth, cumulative)
+        return Column(
+            index, name, source_id, frequency, unit, base, growth, cumulative, region=region
+        )
 
     def _register(self, column: Column, value_keys: dict[str, str]) -> None:
         """A column's indicator: the catalogue's, a value column's of the same base, or its own."""
@@ -271,6 +304,8 @@ class _Reader:
             )
         else:
             key = self.catalogue.get(column.base)
+            if key is None and column.region:  # one indicator for all the cities' columns
+                key = value_keys.get(column.base)
             if key is None:
                 key = f"choice-{column.source_id.lower()}"
             value_keys.setdefault(column.base, key)
@@ -311,8 +346,10 @@ class _Reader:
         if -value.as_tuple().exponent > _MAX_PLACES:  # type: ignore[operator]
             self.error(sheet, number, column.letter, f"{raw!r} has more than 8 decimals")
             return
-        key = (column.indicator_key, period.start, period.end, period.cumulative)
-        planned = self.planned.setdefault(key, Planned(column.indicator_key, period))
+        key = (column.region, column.indicator_key, period.start, period.end, period.cumulative)
+        planned = self.planned.setdefault(
+            key, Planned(column.indicator_key, period, region=column.region)
+        )
         field_name = "yoy" if column.growth else "value"
         first = getattr(planned, field_name)
         if first is not None and first == value:
@@ -377,8 +414,19 @@ def import_series_file(
     if planned:
         ends = sorted(p.period.end for p in planned)
         summary.first_period, summary.last_period = ends[0].isoformat(), ends[-1].isoformat()
-    write_planned(planned, reader.specs, summary, actor=actor, region=region, source=path.name)
+    by_region: dict[str, list[Planned]] = defaultdict(list)
+    for item in planned:
+        by_region[item.region].append(item)
+    for code, items in sorted(by_region.items()):
+        place = _region(code) if code else region
+        write_planned(items, reader.specs, summary, actor=actor, region=place, source=path.name)
     return summary
+
+
+def _region(code: str) -> Any:
+    from devzone.regions.models import Region
+
+    return Region.objects.get(code=code)
 
 
 def plan_counts(planned: list[Planned]) -> dict[str, int]:

@@ -25,13 +25,15 @@ _FIELDS = ["value", "unit", "yoy", "granularity", "source"]
 _COMPARED = ["value", "unit", "yoy", "granularity"]  # a new file name alone is no change
 
 
-def _indicators(specs: dict[str, IndicatorSpec], *, actor: Any, dry_run: bool) -> tuple[dict, int]:
+def _indicators(
+    specs: dict[str, IndicatorSpec], *, actor: Any, dry_run: bool
+) -> tuple[dict, list[str]]:
     found = {i.key: i for i in Indicator.objects.filter(key__in=list(specs))}
-    created = 0
+    created = []
     for key, spec in specs.items():
         if key in found:
             continue
-        created += 1
+        created.append(key)
         if not dry_run:
             found[key] = create_indicator(
                 key=key,
@@ -75,10 +77,12 @@ def write_planned(
 ) -> None:
     region = region or national_region(actor=actor)
     require_series_edit(actor, region)
-    summary.region = region.code
-    indicators, summary.indicators_created = _indicators(
-        specs, actor=actor, dry_run=summary.dry_run
-    )
+    if region.code not in summary.region.split(", "):
+        summary.region = ", ".join(filter(None, [summary.region, region.code]))
+    indicators, created = _indicators(specs, actor=actor, dry_run=summary.dry_run)
+    new = [key for key in created if key not in summary.new_indicators]  # once per file
+    summary.new_indicators += new
+    summary.indicators_created += len(new)
     existing = {
         (o.indicator.key, o.period_start, o.period_end, o.cumulative): o
         for o in Observation.objects.filter(
@@ -99,8 +103,9 @@ def write_planned(
             for name in _FIELDS:
                 setattr(old, name, getattr(fresh, name))
             to_update.append((old, before))
-    summary.created, summary.updated = len(to_create), len(to_update)
-    summary.unchanged = len(planned) - len(to_create) - len(to_update)
+    summary.created += len(to_create)  # a file with cities' columns is written city by city
+    summary.updated += len(to_update)
+    summary.unchanged += len(planned) - len(to_create) - len(to_update)
     if summary.dry_run:
         return
     writer = BulkWriter(actor=actor)

@@ -12,10 +12,13 @@ import csv
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from devzone.core import codes
+from devzone.core.history import record_bulk, snapshot
 from devzone.regions.choices import RegionLevel
 from devzone.regions.models import Region
 
@@ -59,14 +62,27 @@ def package_rows() -> Iterator[RegionRow]:
 def csv_rows(path: Path) -> Iterator[RegionRow]:
     """Rows of a region CSV: ``code,name[,level,parent_code,type]`` (UTF-8, header required)."""
     with path.open(newline="", encoding="utf-8-sig") as handle:
-        for number, row in enumerate(csv.DictReader(handle), start=2):
+        reader = csv.DictReader(handle)
+        missing = [name for name in ("code", "name") if name not in (reader.fieldnames or [])]
+        if missing:
+            raise ValueError(
+                _("%(file)s has no column %(columns)s: its first line must be the header.")
+                % {"file": path.name, "columns": ", ".join(missing)}
+            )
+        for number, row in enumerate(reader, start=2):
             try:
                 code = codes.validate_region_code((row.get("code") or "").strip())
             except codes.CodeError as exc:
-                raise ValueError(f"{path.name} row {number}, column code: {exc}") from exc
+                raise ValueError(
+                    _("%(file)s row %(row)d, column code: “%(code)s” is not a region code.")
+                    % {"file": path.name, "row": number, "code": row.get("code") or ""}
+                ) from exc
             name = (row.get("name") or "").strip()
             if not name:
-                raise ValueError(f"{path.name} row {number}, column name: empty")
+                raise ValueError(
+                    _("%(file)s row %(row)d, column name: the name is empty.")
+                    % {"file": path.name, "row": number}
+                )
             if code[4] == FUNCTIONAL_AREA_DIGIT and code[2:4] != "00":
                 continue
             parent = (row.get("parent_code") or "").strip() or codes.region_parent(code)
@@ -74,10 +90,15 @@ def csv_rows(path: Path) -> Iterator[RegionRow]:
 
 
 @transaction.atomic
-def load_regions(rows: Iterable[RegionRow]) -> dict[str, int]:
-    """Create missing regions and rename changed ones; returns counts."""
+def load_regions(rows: Iterable[RegionRow], *, actor: Any = None) -> dict[str, int]:
+    """Create missing regions and rename changed ones, recording each change; returns counts.
+
+    A file with no row changes nothing and says so (a file that lost its rows, most likely)."""
     rows = sorted(rows, key=lambda row: row.code)
+    if not rows:
+        raise ValueError(_("The file holds no regions."))
     existing = {region.code: region for region in Region.objects.all()}
+    before = {code: snapshot(region) for code, region in existing.items()}
     created, renamed = [], []
     for row in rows:
         region = existing.get(row.code)
@@ -92,8 +113,15 @@ def load_regions(rows: Iterable[RegionRow]) -> dict[str, int]:
             renamed.append(region)
     Region.objects.bulk_create(created, batch_size=1000)
     Region.objects.bulk_update(renamed, ["name"], batch_size=1000)
-    _link_parents(rows, {r.code: r for r in Region.objects.all()})
-    return {"created": len(created), "renamed": len(renamed), "total": Region.objects.count()}
+    after = {r.code: r for r in Region.objects.all()}
+    _link_parents(rows, after)
+    record_bulk(
+        Region,
+        actor=actor,
+        created=[region for code, region in after.items() if code not in before],
+        updated=[(after[code], snapshot_before) for code, snapshot_before in before.items()],
+    )
+    return {"created": len(created), "renamed": len(renamed), "total": len(after)}
 
 
 def _link_parents(rows: list[RegionRow], by_code: dict[str, Region]) -> None:

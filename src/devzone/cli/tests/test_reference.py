@@ -88,6 +88,47 @@ def test_a_bad_region_row_is_reported(db, write, capsys):
     assert not Region.objects.exists()
 
 
+def test_region_loads_are_recorded_in_the_history(db, write):
+    from django.contrib.contenttypes.models import ContentType
+
+    from devzone.core.models import ChangeRecord
+    from devzone.regions.models import Region
+
+    main(
+        [
+            "reference",
+            "load",
+            "regions",
+            write("a.csv", "code,name\n330000,浙江省\n330700,金华市\n"),
+        ]
+    )
+    main(["reference", "load", "regions", write("b.csv", "code,name\n330700,金华市（新）\n")])
+
+    records = ChangeRecord.objects.filter(content_type=ContentType.objects.get_for_model(Region))
+    assert sorted(records.values_list("action", flat=True)) == ["create", "create", "update"]
+    renamed = records.get(action="update")
+    assert (renamed.before["name"], renamed.after["name"]) == ("金华市", "金华市（新）")
+    assert records.get(object_id=str(Region.objects.get(code="330700").pk), action="create")
+
+
+@pytest.mark.parametrize(
+    ("what", "text", "message"),
+    [
+        ("regions", "", "no column code, name"),
+        ("regions", "code,name\n", "holds no regions"),
+        ("regions", "编码,名称\n330700,金华市\n", "no column code, name"),
+        ("industries", "code,name,level,parent_code\n", "holds no industries"),
+    ],
+)
+def test_a_region_or_industry_file_without_rows_or_header_is_refused(
+    db, write, capsys, monkeypatch, what, text, message
+):
+    monkeypatch.setenv("DEVZONE_LANGUAGE", "en")
+
+    assert main(["reference", "load", what, write("x.csv", text)]) == 2
+    assert message in capsys.readouterr().err
+
+
 PSEUDO_CITIES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 
 

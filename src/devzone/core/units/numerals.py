@@ -38,6 +38,7 @@ SMALL_UNITS = {
 BIG_UNITS = {**dict.fromkeys("万萬", 10**4), **dict.fromkeys("亿億", 10**8)}
 APPROXIMATE_MARKERS = "余多"  # "500余亩", "30多亿": more than the stated number
 DECIMAL_POINT = "点"
+DECIMAL_POINTS = "点點"  # simplified and traditional
 
 _WAN = 10**4
 _NUMERAL_CHARS = "0-9零〇○一二两三四五六七八九十百千万亿"
@@ -132,7 +133,7 @@ def _next_token(s: str, pos: int, text: str, tokens: list[_Token]) -> tuple[_Tok
         return _arabic(s, pos, text)
     if char in CHINESE_DIGITS:
         return _chinese_digits(s, pos, text)
-    if char == DECIMAL_POINT and tokens:
+    if char in DECIMAL_POINTS and tokens:
         return _fraction(s, pos)
     starts_unit_word = UNIT_RE.match(s, pos) or PERCENT_PREFIX_RE.match(s, pos)
     if char in SMALL_UNITS and not starts_unit_word:

@@ -54,6 +54,32 @@ def test_import_errors_exit_1_and_write_rejected_rows(tmp_path, zone_a, capsys):
     assert "Nothing was imported" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize(
+    "options", [("--rejected", "r.csv"), ("--skip-invalid", "--rejected", "r.txt")]
+)
+def test_a_rejected_file_that_would_not_be_written_is_refused(tmp_path, zone_a, options):
+    from devzone.cli.base import CommandError
+    from devzone.dataio.tests.ledgers import write_csv
+
+    path = write_csv(tmp_path / "x.csv", [["项目名称", "计划总投资（亿元）"], ["甲", "待定"]])
+    argv = [a if not a.startswith("r.") else str(tmp_path / a) for a in options]
+
+    with pytest.raises(CommandError):
+        _run("import", "projects", str(path), "--zone", zone_a.slug, *argv)
+    assert not any(tmp_path.glob("r.*")) and not Project.objects.exists()
+
+
+def test_columns_the_import_does_not_read_are_listed(tmp_path, zone_a, capsys, monkeypatch):
+    from devzone.dataio.tests.ledgers import write_csv
+
+    monkeypatch.setenv("DEVZONE_LANGUAGE", "en")
+    rows = [["项目名称", "计划总投资（亿元）", "备忘录"], ["甲", 2, "x"]]
+    path = write_csv(tmp_path / "x.csv", rows)
+
+    assert _run("import", "projects", str(path), "--zone", zone_a.slug, "--dry-run") == 0
+    assert "Columns devzone does not read: 备忘录" in capsys.readouterr().out
+
+
 def test_import_lists_a_few_problems_of_each_kind_unless_asked(tmp_path, zone_a, capsys):
     from devzone.dataio.tests.ledgers import write_csv
 

@@ -70,3 +70,15 @@ def test_an_amount_in_another_currency_is_refused(tmp_path, project_a, zone_a, s
     [error] = result.errors
     assert (error.row, "another currency" in error.message) == (2, True)
     assert not InvestmentReport.objects.exists()
+
+
+def test_a_name_without_code_or_zone_asks_for_the_zone(tmp_path, project_a, staff_a):
+    from django.utils import translation
+
+    rows = [["项目名称", "月份", "本月完成投资（万元）"], [project_a.name, "2024-01", 1200]]
+
+    with translation.override("en"):
+        result = import_reports(write_xlsx(tmp_path / "r.xlsx", rows), actor=staff_a)
+
+    [error] = result.errors
+    assert "no zone" in error.message and "--zone" in error.message

@@ -96,7 +96,13 @@ def test_match_asks_for_the_column_when_no_header_names_one(
 
 
 @pytest.mark.parametrize(
-    "options", [["--review-threshold", "90", "--match-threshold", "80"], ["--margin", "-1"]]
+    "options",
+    [
+        ["--review-threshold", "90", "--match-threshold", "80"],
+        ["--margin", "-1"],
+        ["--match-threshold", "nan"],
+        ["--review-threshold", "inf"],
+    ],
 )
 def test_match_refuses_thresholds_that_contradict_each_other(
     registry, tmp_path, capsys, monkeypatch, options
@@ -108,7 +114,7 @@ def test_match_refuses_thresholds_that_contradict_each_other(
     assert main(["match", str(names), *options]) != 0
 
     error = capsys.readouterr().err
-    assert "threshold" in error or "negative" in error
+    assert "threshold" in error or "0 or more" in error
     assert not MatchRun.objects.exists()
 
 
@@ -408,3 +414,23 @@ def test_a_small_registry_writes_no_index_file(registry, settings, tmp_path):
 
 def _must_not_build(**_):
     raise AssertionError("the index should have been read from disk")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("names.xlsx", b"\x00\x01junk", "not one"),
+        ("names.csv", b"", "empty"),
+        ("n.txt", b"\n", "empty"),
+    ],
+)
+def test_match_refuses_a_file_it_cannot_read_names_from(
+    registry, tmp_path, capsys, monkeypatch, name, content, message
+):
+    monkeypatch.setenv("DEVZONE_LANGUAGE", "en")
+    (tmp_path / name).write_bytes(content)
+
+    assert main(["match", str(tmp_path / name)]) == 2
+
+    assert message in capsys.readouterr().err
+    assert not MatchRun.objects.exists()

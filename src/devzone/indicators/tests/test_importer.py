@@ -169,6 +169,36 @@ def test_a_small_file_for_a_region(tmp_path, regions, catalogue):
 
 
 @pytest.mark.django_db
+def test_a_column_opening_with_a_city_is_that_citys_series(tmp_path, regions, catalogue):
+    from devzone.regions.models import Region
+
+    beijing = Region.objects.create(code="110000", name="北京市", level="province")
+    tianjin = Region.objects.create(code="120000", name="天津市", level="province")
+    names = ["北京:新建商品住宅价格指数:环比", "天津:新建商品住宅价格指数:环比", "美国:失业率:季调"]
+    header = [
+        ["序号", "日期", *names],
+        ["", "指标名称", *names],
+        ["", "指标ID", "EMI1", "EMI2", "EMG3"],
+        ["", "频率", "月", "月", "月"],
+        ["", "单位", "上月=100", "上月=100", "%"],
+    ]
+    path = _sheet(tmp_path, [*header, [1, "2024-06", 99.3, 99.5, 4.1]])
+
+    summary = import_series_file(path, actor=None)
+
+    assert summary.created == 3 and summary.indicators_created == 2
+    price = {
+        o.region: o.value for o in Observation.objects.filter(indicator__name__startswith="新建")
+    }
+    assert price == {
+        beijing: Decimal("99.3"),
+        tianjin: Decimal("99.5"),
+    }  # one indicator, two cities
+    us = Observation.objects.get(indicator__name__startswith="美国")  # a country stays in the name
+    assert us.region.code == NATIONAL_CODE
+
+
+@pytest.mark.django_db
 def test_errors_name_sheet_row_and_column_and_nothing_is_written(tmp_path, regions, catalogue):
     path = _sheet(tmp_path, [*HEADER, [1, "2023-09", 1.5, 2, 3], [2, "2023-08", "n/a", 2, 3],
                              [3, "the future", 1, 2, 3]])  # fmt: skip

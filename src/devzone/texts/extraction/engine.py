@@ -235,6 +235,7 @@ def _sentence_facts(doc: Document, sentence: str, base: int, state: _State) -> l
     for index in range(len(items)):
         _classify(items, index, sentence, base, state)
     _pair_lists(items, sentence, base)
+    _from_to(items, sentence, base)
     for index, item in enumerate(items):
         item.period = _period_for(items, index, periods, sentence, base, state, target)
     _merge(items)
@@ -647,6 +648,40 @@ def _pair_bases(members: list[_Item], before: str) -> None:
 
 
 # --- assembling ---------------------------------------------------------------------------
+
+
+_FROM_TO_RE = re.compile(
+    r"由(?P<before>[^，。；,;%]{0,12}?)(?P<a>\d+(?:\.\d+)?)%"
+    r"(?:提高|提升|上升|增长|增加|扩大|回落|下降|降低|减少|缩小|回升)(?:到|至)"
+    r"(?P<b>\d+(?:\.\d+)?)%"
+)
+
+
+_GROWTH_WORD_RE = re.compile(r"增长|增幅|增速|涨幅|降幅")
+
+
+def _from_to(items: list[_Item], sentence: str, base: int) -> None:
+    """"由29.6%提高到31.5%": the level is the second rate, the change its distance from the
+    first in percentage points (+1.9); the first is no figure of its own."""
+    for match in _FROM_TO_RE.finditer(sentence):
+        if _GROWTH_WORD_RE.search(sentence[max(0, match.start() - 6) : match.start()]):
+            continue  # "投资增幅由上年的58.6%回落到27.8%": two years' growth rates, not a level
+        first = _item_at(items, base + match.start("a"))
+        second = _item_at(items, base + match.start("b"))
+        if first is None or second is None or first is second:
+            continue
+        old, new = first.figure.quantity.value, second.figure.quantity.value
+        basis = "yoy" if re.search(r"上年|去年|上一年", match.group("before")) else ""
+        direction = (new > old) - (new < old)
+        second.is_level, second.basis = True, basis or second.basis
+        second.change = Change(abs(new - old), "points", direction, basis)
+        if not second.metric:
+            second.metric = first.metric
+        first.skip = True
+
+
+def _item_at(items: list[_Item], position: int) -> _Item | None:
+    return next((i for i in items if i.figure.start <= position < i.figure.end), None)
 
 
 def _merge(items: list[_Item]) -> None:

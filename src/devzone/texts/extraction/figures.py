@@ -53,7 +53,7 @@ _ARABIC = (
     r"(?<![A-Za-z\d.])(?<!\d,)(?<!\d:)(?<!第)"  # 第5: an ordinal (a rank), not a figure
     r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:[多余])?(?:[十百千]?[万亿]+)?"
 )
-_CHINESE = rf"百分之[{_CN_NUMERAL}点]+|(?<![上数几成多第{_CN_NUMERAL}])[{_CN_NUMERAL}]+[万亿]+"
+_CHINESE = rf"百分之[{_CN_NUMERAL}点點]+|(?<![上数几成多第{_CN_NUMERAL}])[{_CN_NUMERAL}]+[万亿]+"
 # Spelled-out English numbers only before a scale or a closed list of counted things:
 # "one billion RMB", "two projects", "five CRE trains" — not "four aspects", "the two parties".
 _COUNTED = (

@@ -363,3 +363,33 @@ def test_the_period_compared_with_is_not_the_figures_period():
     )
     assert {f.period.label for f in facts} == {"2023-01..2023-09"}
     assert not [f for f in facts if f.value == 1]  # the 1 of 1-8月 is no figure
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "points", "direction", "basis"),
+    [
+        ("2023年，丽水市研发投入强度由29.6%提高到31.5%。", "31.5", "1.9", 1, ""),
+        ("2023年，全市城镇化率由上年的58.6%提高到60.1%。", "60.1", "1.5", 1, "yoy"),
+        ("2023年，全市城镇化率由58.6%回落到57.1%。", "57.1", "1.5", -1, ""),
+    ],
+)
+def test_a_rate_from_one_level_to_another_is_the_new_level_and_points(
+    text, level, points, direction, basis
+):
+    fact = one(text, published=date(2024, 2, 1))
+    assert (fact.value, fact.unit) == (Decimal(level), "percent")
+    assert (fact.change.value, fact.change.kind) == (Decimal(points), "points")
+    assert (fact.change.direction, fact.change.basis) == (direction, basis)
+
+
+def test_growth_rates_of_two_years_stay_two_rates():
+    facts = facts_of("1994年，全社会固定资产投资增幅由上年的58.6%回落到27.8%。")
+    assert [(f.change.value, f.change.kind) for f in facts if f.change] == [
+        (Decimal("58.6"), "rate"),
+        (Decimal("27.8"), "rate"),
+    ]
+
+
+def test_a_traditional_decimal_point_is_read():
+    fact = one("2023年，规上工业增加值增长百分之十二點五。")  # 點 as in traditional texts
+    assert fact.change.value == Decimal("12.5")
