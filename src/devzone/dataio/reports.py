@@ -182,10 +182,13 @@ def _match(rows: list[ReportRow], actor: Any) -> None:
             if candidates:
                 message = _("“%s” names more than one project: give the project code.") % label
             elif row.zone is None and not row.code:
-                message = _(
-                    "“%s” has no project code and no zone: a project is found by its code, or "
-                    "by its name within a zone (a zone column, or --zone)."
-                ) % label
+                message = (
+                    _(
+                        "“%s” has no project code and no zone: a project is found by its code, or "
+                        "by its name within a zone (a zone column, or --zone)."
+                    )
+                    % label
+                )
             else:
                 message = _("No project “%s” in devzone: import the ledger first.") % label
             row.error("", message)

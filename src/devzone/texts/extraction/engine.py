@@ -661,7 +661,7 @@ _GROWTH_WORD_RE = re.compile(r"增长|增幅|增速|涨幅|降幅")
 
 
 def _from_to(items: list[_Item], sentence: str, base: int) -> None:
-    """"由29.6%提高到31.5%": the level is the second rate, the change its distance from the
+    """ "由29.6%提高到31.5%": the level is the second rate, the change its distance from the
     first in percentage points (+1.9); the first is no figure of its own."""
     for match in _FROM_TO_RE.finditer(sentence):
         if _GROWTH_WORD_RE.search(sentence[max(0, match.start() - 6) : match.start()]):
