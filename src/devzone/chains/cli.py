@@ -148,7 +148,7 @@ def _graph_gaps(args: argparse.Namespace) -> dict[str, Any]:
 
 def _print_gaps(data: dict[str, Any]) -> None:
     title = data.get("chain") or data.get("root")
-    where = data.get("region") or data.get("province_name")
+    where = data.get("region_name") or data.get("region") or data.get("province_name")
     count = len(data["gaps"])
     heading = ngettext(
         "%(title)s · %(where)s: %(count)d gap", "%(title)s · %(where)s: %(count)d gaps", count

@@ -105,7 +105,20 @@ def import_chain(data: dict[str, Any], *, actor: Any, source: str = LinkSource.I
         raise ValidationError({"format": message % {"format": FORMAT, "version": VERSION}})
     _check_shape(data)
     chain = _upsert_chain(data["chain"], actor=actor)
-    links = {item["name"]: _upsert_link(chain, item, actor=actor) for item in data["links"]}
+    links = {}
+    for number, item in enumerate(data["links"], start=1):
+        if item["name"] in links:
+            message = _("Link %(number)d: “%(name)s” is listed twice.")
+            raise ValidationError({"links": message % {"number": number, "name": item["name"]}})
+        try:
+            links[item["name"]] = _upsert_link(chain, item, actor=actor)
+        except ValidationError as error:  # name the link: "position: … (link 3, 电池)"
+            raise ValidationError(
+                {
+                    f"links[{number}].{field}": [f"{item['name']}: {m}" for m in messages]
+                    for field, messages in error.message_dict.items()
+                }
+            ) from error
     for edge in data.get("edges", []):
         services.connect_links(
             _named(links, edge["supplier"]), _named(links, edge["consumer"]), actor=actor

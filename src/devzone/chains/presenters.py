@@ -37,6 +37,7 @@ def analysis_as_dict(analysis: ChainAnalysis) -> dict[str, Any]:
         "source": "chain",
         "chain": analysis.chain.name,
         "region": analysis.region_prefix,
+        "region_name": _region_name(analysis.region_prefix),
         "threshold": analysis.threshold,
         "links": [
             {
@@ -55,3 +56,11 @@ def analysis_as_dict(analysis: ChainAnalysis) -> dict[str, Any]:
         ],
         "gaps": [gap_as_dict(gap) for gap in analysis.gaps],
     }
+
+
+def _region_name(prefix: str) -> str:
+    """The name of the region a code prefix stands for (44 → 广东省, 4412 → 肇庆市)."""
+    from devzone.regions.models import Region
+
+    region = Region.objects.filter(code=prefix.ljust(6, "0")).first()
+    return str(region) if region is not None else prefix

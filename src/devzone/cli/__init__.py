@@ -10,6 +10,7 @@ that is not set up (no tables yet, server unreachable) is reported the same way,
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Sequence
 
@@ -24,7 +25,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     i18n.install()
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(_amounts_as_arguments(sys.argv[1:] if argv is None else argv))
     except SystemExit as exit_:  # argparse: --help (0) or a usage error (2)
         return int(exit_.code or 0)
     if not getattr(args, "handler", None):
@@ -61,6 +62,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         report_error(_("database: %(error)s (has `devzone migrate` been run?)") % {"error": error})
         return 1
+
+
+def _amounts_as_arguments(argv: Sequence[str]) -> list[str]:
+    """`devzone parse-amount -5亿元`: a negative amount is an amount, not an option."""
+    argv = list(argv)
+    if argv[:1] == ["parse-amount"] and "--" not in argv:
+        negative = next((i for i, text in enumerate(argv) if re.match(r"-[\d.]", text)), None)
+        if negative is not None:
+            argv.insert(negative, "--")
+    return argv
 
 
 def _silence_stdout() -> None:

@@ -132,14 +132,19 @@ def show_series(args: argparse.Namespace) -> int:
     indicator = Indicator.objects.filter(key=args.indicator).first()
     if indicator is None:
         raise CommandError(_("no indicator %(key)s") % {"key": repr(args.indicator)})
-    rows = [observation_dict(o) for o in series(subject, indicator)]
+    observations = list(series(subject, indicator))
     if args.json:
+        rows = [observation_dict(o) for o in observations]
         document = {"subject": str(subject), "indicator": indicator.key, "observations": rows}
         json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
-    for row in rows:
-        ytd = " " + _("(year to date)") if row["cumulative"] else ""
-        change = _("yoy %(change)s") % {"change": row["yoy"] or "-"}
-        print(f"{row['period']}{ytd}  {row['value'] or '-'} {row['unit']}  {change}")
+    from devzone.indicators.presenters import format_figure, format_growth
+
+    for observation in observations:  # as the web page writes them: 689亿元, 同比 +3.7%
+        ytd = " " + _("(year to date)") if observation.cumulative else ""
+        figure = format_figure(observation.value, observation.unit, observation.qualifier)
+        change = _("yoy %(change)s") % {"change": format_growth(observation.yoy)}
+        rank = f"  {observation.rank}" if observation.rank else ""
+        print(f"{observation.period_label}{ytd}  {figure}  {change}{rank}")
     return 0

@@ -18,6 +18,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
+from pydantic import StrictInt
 
 from devzone.api.errors import READ_ERRORS, WRITE_ERRORS
 from devzone.api.pages import Pages
@@ -235,7 +236,7 @@ class ProjectPatch(InputSchema):
     land_mu: MuIn | None = None
     expected_output: MoneyIn | None = None
     expected_tax: MoneyIn | None = None
-    expected_jobs: int | None = Field(None, ge=0)
+    expected_jobs: StrictInt | None = Field(None, ge=0)  # true is not a number of jobs
     leader: str | None = None
     department: int | None = Field(None, description="Id of the responsible department.")
     description: str | None = None
@@ -384,6 +385,8 @@ def _foreign_capital(fields: dict[str, Any]) -> None:
     stated = amount["currency"] if amount else None
     if "foreign_capital" in fields:
         fields["foreign_capital"] = amount["value"] if amount else None
+        if amount is None and "foreign_currency" not in fields:
+            fields["foreign_currency"] = ""  # no foreign capital, no currency of it
     given = fields.get("foreign_currency")
     if given:
         try:

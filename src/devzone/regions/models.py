@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from devzone.core.codes import region_parent
 from devzone.core.models import TimeStampedModel
 from devzone.core.names import shown_name
 from devzone.regions.choices import RegionLevel, ZoneKind
@@ -108,3 +109,18 @@ class Department(TimeStampedModel):
 
     def __str__(self) -> str:
         return shown_name(self)
+
+    def serves(self, region: Region) -> bool:
+        """A department serves its own region, the regions within it and the one it sits
+        in: a city's bureau owns a district project's problem; another city's does not."""
+        own = self.region
+        return region.code.startswith(own.code_prefix) or own.code.startswith(region.code_prefix)
+
+    @classmethod
+    def serving(cls, region: Region) -> models.QuerySet:
+        """The departments that :meth:`serves` ``region`` (its own, above and within it)."""
+        above = [region.code]
+        while (parent := region_parent(above[-1])) is not None:
+            above.append(parent)
+        within = models.Q(region__code__startswith=region.code_prefix)
+        return cls.objects.filter(within | models.Q(region__code__in=above))

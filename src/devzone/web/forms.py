@@ -432,9 +432,8 @@ class ProblemForm(Form):
     def __init__(self, *args: Any, project: Any, **kwargs: Any) -> None:
         kwargs.setdefault("prefix", "problem")
         super().__init__(*args, **kwargs)
-        self.fields["owner_department"].queryset = Department.objects.filter(
-            region_id=project.zone.region_id
-        ).order_by("name")
+        departments = Department.serving(project.zone.region)
+        self.fields["owner_department"].queryset = departments.order_by("region__code", "name")
 
 
 class ResolveProblemForm(Form):

@@ -98,6 +98,7 @@ def test_foreign_capital_takes_its_currency_from_its_unit_or_the_currency_field(
         ({"planned_investment": "1.234"}, "planned_investment"),
         ({"fixed_asset_investment": "200亿元"}, "fixed_asset_investment"),
         ({"expected_jobs": -3}, "expected_jobs"),
+        ({"expected_jobs": True}, "expected_jobs"),
         ({"zone": "no-such-zone"}, "zone"),
         ({"zone": None}, "zone"),
         ({"code": "2301-330701-04-01-12345"}, "code"),
@@ -443,3 +444,14 @@ def test_a_body_that_is_not_json_is_a_422_in_the_callers_language(api_as, staff_
         f"/api/projects/{project_a.pk}", "{not json", content_type="application/json"
     )
     assert errors_by_field(response) == {None: "请求体不是有效的 JSON。"}
+
+
+def test_clearing_foreign_capital_clears_its_currency(api_as, staff_a, project_a):
+    client = api_as(staff_a)
+    assert (
+        client.patch(f"/projects/{project_a.pk}", {"foreign_capital": "1320万美元"}).status_code
+        == 200
+    )
+    assert client.patch(f"/projects/{project_a.pk}", {"foreign_capital": None}).status_code == 200
+    project_a.refresh_from_db()
+    assert (project_a.foreign_capital, project_a.foreign_currency) == (None, "")

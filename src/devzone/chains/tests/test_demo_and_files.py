@@ -80,3 +80,21 @@ def test_import_rejects_unknown_links_and_formats(db):
     with translation.override("en"), pytest.raises(Exception, match="No link named"):
         import_chain(data, actor=None)
     assert not Chain.objects.filter(name="X").exists()
+
+
+@pytest.mark.parametrize(
+    ("links", "field", "words"),
+    [
+        ([{"name": "电池"}, {"name": "电池"}], "links", "listed twice"),
+        ([{"name": "电池"}, {"name": "电机", "position": "sideways"}], "links[2].position", "电机"),
+    ],
+)
+def test_a_bad_or_repeated_link_is_named_and_nothing_is_written(db, links, field, words):
+    from django.core.exceptions import ValidationError
+
+    data = {"format": "devzone-chain", "version": 1, "chain": {"name": "X"}, "links": links}
+    with translation.override("en"), pytest.raises(ValidationError) as refused:
+        import_chain(data, actor=None)
+
+    assert words in " ".join(refused.value.message_dict[field])
+    assert not Chain.objects.filter(name="X").exists()

@@ -23,6 +23,8 @@ from devzone.cli import main
             '{"value": "68900000000", "unit": "CNY", "kind": "money", "qualifier": null}',
         ),
         ("5千万元", '{"value": "50000000", "unit": "CNY", "kind": "money", "qualifier": null}'),
+        ("-5亿元", '{"value": "-500000000", "unit": "CNY", "kind": "money", "qualifier": null}'),
+        ("5000万美金", '{"value": "50000000", "unit": "USD", "kind": "money", "qualifier": null}'),
         (
             "132 million US dollars",
             '{"value": "132000000", "unit": "USD", "kind": "money", "qualifier": null}',

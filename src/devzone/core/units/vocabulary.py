@@ -48,7 +48,16 @@ class UnitSpec:
 
 _MONEY_WORDS = {
     "CNY": ("元人民币", "元", "人民币", "yuan", "RMB", "CNY", "renminbi"),
-    "USD": ("美元", "US dollars", "US dollar", "U.S. dollars", "U.S. dollar", "USD", "dollars"),
+    "USD": (
+        "美元",
+        "美金",
+        "US dollars",
+        "US dollar",
+        "U.S. dollars",
+        "U.S. dollar",
+        "USD",
+        "dollars",
+    ),
     "EUR": ("欧元", "euros", "euro", "EUR"),
     "HKD": ("港元", "港币", "Hong Kong dollars", "Hong Kong dollar", "HK dollars", "HKD"),
     "GBP": ("英镑", "pounds sterling", "pound sterling", "GBP"),

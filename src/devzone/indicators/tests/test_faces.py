@@ -93,6 +93,17 @@ def test_cli_import_dry_run_and_show(shared_data, capsys, catalogue):
     assert (year["value"], year["yoy"]) == ("134908350000000", "5")
 
 
+def test_cli_show_writes_figures_as_the_pages_do(capsys, catalogue, zone_a, monkeypatch):
+    monkeypatch.setenv("DEVZONE_LANGUAGE", "zh-hans")
+    observe(zone_a, "fixed_asset_investment", dt.date(2023, 1, 1), dt.date(2023, 9, 30),
+            value=68900000000, unit="CNY", cumulative=True)  # fmt: skip
+
+    assert _run("indicators", "show", "--region", zone_a.slug,
+                "--indicator", "fixed_asset_investment") == 0  # fmt: skip
+
+    assert "689亿元" in capsys.readouterr().out
+
+
 def test_api_series_ranking_and_derived(lishui_h1, leader_jinhua):
     api = TestClient(router)
 

@@ -1,5 +1,3 @@
-from typing import Any
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -132,7 +130,7 @@ class Problem(TimeStampedModel):
         if self.resolved_on and self.resolved_on > timezone.localdate():
             raise ValidationError({"resolved_on": _("A problem cannot be resolved in the future.")})
         department = self.owner_department
-        if department and self.project_id and not _related(department.region, self.project):
+        if department and self.project_id and not department.serves(self.project.zone.region):
             message = _("The department must serve the project's area (its city, or above it).")
             raise ValidationError({"owner_department": message})
 
@@ -143,12 +141,3 @@ class Problem(TimeStampedModel):
             and self.due_date is not None
             and self.due_date < today()
         )
-
-
-def _related(region: Any, project: Any) -> bool:
-    """A department of the project's region, of a region within it, or of one above it (a
-    province's department can own a problem of a city's project; another city's cannot)."""
-    if region is None:
-        return True
-    own = project.zone.region
-    return own.code.startswith(region.code_prefix) or region.code.startswith(own.code_prefix)

@@ -163,10 +163,9 @@ class Project(TimeStampedModel):
                     )
                 }
             )
-        if self.department_id and self.zone_id and self.department.region_id != self.zone.region_id:
-            raise ValidationError(
-                {"department": _("The department must belong to the project's region.")}
-            )
+        if self.department_id and self.zone_id and not self.department.serves(self.zone.region):
+            message = _("The department must serve the project's area (its city, or above it).")
+            raise ValidationError({"department": message})
 
 
 class ProjectInvestor(models.Model):

@@ -183,7 +183,8 @@ def _resolved_here(meeting: Meeting) -> list[MeetingDecision]:
 def _raise_form(meeting: Meeting, projects: list[Project], data: Any = None) -> RaiseProblemForm:
     departments = (
         Department.objects.filter(
-            Q(promotion_groups=meeting.group) | Q(region_id=meeting.zone.region_id)
+            Q(promotion_groups=meeting.group)
+            | Q(pk__in=Department.serving(meeting.zone.region).values("pk"))
         )
         .distinct()
         .order_by("name")
