@@ -109,7 +109,10 @@ def load_graph(path: Path | str, *, store: Path | None = None) -> GraphSummary:
     source = Path(path)
     missing = [name for name in REQUIRED_FILES if not (source / name).is_file()]
     if missing:
-        raise FileNotFoundError(f"{source}: missing {', '.join(missing)}")
+        from django.utils.translation import gettext as _
+
+        message = _("%(folder)s lacks %(files)s: give the folder of the chain graph files")
+        raise FileNotFoundError(message % {"folder": source, "files": ", ".join(missing)})
     store = Path(store or default_store())
     store.parent.mkdir(parents=True, exist_ok=True)
     partial = store.with_name(store.name + ".partial")
@@ -273,7 +276,10 @@ def _suppliers(store: str, mtime: float) -> dict[str, tuple[str, ...]]:
 def _open_store(store: Path | None) -> Path:
     path = Path(store or default_store())
     if not path.is_file():
-        raise FileNotFoundError(f"no chain graph at {path}: run `devzone chains load-graph DIR`")
+        from django.utils.translation import gettext as _
+
+        message = _("no chain graph at %(path)s: run `devzone chains load-graph DIR`")
+        raise FileNotFoundError(message % {"path": path})
     return path
 
 

@@ -141,9 +141,12 @@ def ensure_indicator(key: str, *, actor: Any = None) -> Any:
         if entry.key == key:
             return create_indicator(key=key, actor=actor, **_values(entry))
     from devzone.texts.extraction import METRICS
+    from devzone.texts.extraction.metrics import label
 
-    metric = METRICS.get(key)
-    name, name_en = (metric.zh, metric.en) if metric else (key, key)
+    whole = key.partition(":")[0]  # a segment of a known metric: industrial_value_added:…
+    unit_kind = next((e.unit_kind for e in CATALOGUE if e.key == whole), UnitKind.NUMBER)
+    known = key in METRICS or whole in METRICS
+    name, name_en = (label(key, "zh-hans"), label(key, "en")) if known else (key, key)
     return create_indicator(
-        key=key, name=name, name_en=name_en, unit_kind=UnitKind.NUMBER, actor=actor
+        key=key, name=name, name_en=name_en, unit_kind=str(unit_kind), actor=actor
     )

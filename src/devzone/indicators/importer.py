@@ -25,6 +25,8 @@ from decimal import Decimal, localcontext
 from pathlib import Path
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from devzone.core.units import UnitError, parse_amount
 from devzone.core.units.quantity import EXACT_CONTEXT, canonical_decimal
 from devzone.indicators.choices import (
@@ -218,9 +220,12 @@ class _Reader:
         self.places = region_prefixes()
 
     def error(self, sheet: str, row: int | None, column: str | None, message: str) -> None:
-        where = f"sheet {sheet!r}" + (f", row {row}" if row else "")
-        where += f", column {column}" if column else ""
-        self.errors.append(f"{where}: {message}")
+        where = _("sheet %(sheet)s") % {"sheet": repr(sheet)}
+        if row:
+            where += _(", row %(row)d") % {"row": row}
+        if column:
+            where += _(", column %(column)s") % {"column": column}
+        self.errors.append(_("%(where)s: %(message)s") % {"where": where, "message": message})
 
     def read(self) -> int:
         from python_calamine import CalamineError
@@ -228,7 +233,10 @@ class _Reader:
         try:
             sheets = read_workbook(self.path)
         except (CalamineError, ValueError, OSError) as error:  # ZipError is a CalamineError
-            self.errors.append(f"{self.path.name}: not a spreadsheet that can be read ({error})")
+            self.errors.append(
+                _("%(file)s: not a spreadsheet that can be read (%(error)s)")
+                % {"file": self.path.name, "error": error}
+            )
             return 0
         for sheet, rows in sheets.items():
             self._sheet(sheet, rows)
@@ -244,7 +252,8 @@ class _Reader:
         if missing:
             label = {v: k for k, v in HEADER_LABELS.items()}
             names = ", ".join(label[m] for m in sorted(missing))
-            self.error(sheet, None, "B", f"no header row {names} (is this an indicator export?)")
+            message = _("no header row %(names)s (is this an indicator export?)")
+            self.error(sheet, None, "B", message % {"names": names})
             return
         columns = self._columns(sheet, headers)
         self.columns += len(columns)
@@ -276,8 +285,9 @@ class _Reader:
         frequency = str(_cell(headers["frequency"][1], index)).strip()
         try:
             unit = header_unit(str(_cell(unit_cells, index)))
-        except UnitError as error:
-            self.error(sheet, unit_row, letter, f"unit {_cell(unit_cells, index)!r}: {error}")
+        except UnitError:
+            message = _("the unit %(unit)s is not one devzone reads")
+            self.error(sheet, unit_row, letter, message % {"unit": repr(_cell(unit_cells, index))})
             return None
         base, growth, cumulative = split_measure(name)
         place, _sep, rest = base.partition(":")
@@ -287,7 +297,8 @@ class _Reader:
         # A growth column is in percent whatever base its unit header names (美国:CPI:当月同比
         # is headed "1982年-1984年=100", the index the growth is computed on).
         if growth and unit.unit not in (UNIT_PERCENT, UNIT_INDEX):
-            self.error(sheet, unit_row, letter, f"growth column {name!r} is not in %")
+            message = _("the growth column %(name)s is not in %%")
+            self.error(sheet, unit_row, letter, message % {"name": repr(name)})
             return None
         source_id = str(_cell(ids, index) or "").strip() or f"{sheet}-{letter}"
         return Column(
@@ -338,13 +349,14 @@ class _Reader:
             period = widen(month, _granularity(column.frequency), cumulative=column.cumulative)
             value = _decimal(raw)
         except (PeriodError, ValueError) as error:
-            self.error(sheet, number, column.letter, f"{raw!r}: {error}")
+            self.error(sheet, number, column.letter, f"{raw!r}: {error}")  # error: translated
             return
         if not column.growth:
             with localcontext(EXACT_CONTEXT):
                 value = canonical_decimal(value * column.unit.factor)
         if -value.as_tuple().exponent > _MAX_PLACES:  # type: ignore[operator]
-            self.error(sheet, number, column.letter, f"{raw!r} has more than 8 decimals")
+            message = _("%(value)s has more than 8 decimals")
+            self.error(sheet, number, column.letter, message % {"value": repr(raw)})
             return
         key = (column.region, column.indicator_key, period.start, period.end, period.cumulative)
         planned = self.planned.setdefault(
@@ -358,8 +370,13 @@ class _Reader:
         if first is not None:
             self.error(
                 sheet, number, column.letter,
-                f"a second {field_name} for {column.base} {period.label} (first in "
-                f"{', '.join(planned.cells)})",
+                _("a second %(what)s for %(series)s %(period)s (first in %(cells)s)")
+                % {
+                    "what": _("growth rate") if column.growth else _("value"),
+                    "series": column.base,
+                    "period": period.label,
+                    "cells": ", ".join(planned.cells),
+                },
             )  # fmt: skip
             return
         setattr(planned, field_name, value)
@@ -380,7 +397,7 @@ def _granularity(frequency: str) -> str:
 
 def _decimal(raw: Any) -> Decimal:
     if isinstance(raw, bool):
-        raise ValueError("not a number")
+        raise ValueError(_("not a number"))
     if isinstance(raw, int):
         return Decimal(raw)
     if isinstance(raw, float):
@@ -389,7 +406,7 @@ def _decimal(raw: Any) -> Decimal:
     try:
         return Decimal(text)
     except ArithmeticError as error:
-        raise ValueError("not a number") from error
+        raise ValueError(_("not a number")) from error
 
 
 def import_series_file(

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.translation import gettext as _
+
 MONTH, QUARTER, HALF, YEAR, YEARS, OTHER = "month", "quarter", "half", "year", "years", "other"
 
 _CN_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4}
@@ -91,7 +93,8 @@ def parse_period(text: str, *, frequency: str | None = None) -> SeriesPeriod:
         if kind == "month" and frequency:
             return widen(period, _frequency(frequency), cumulative=False)
         return period
-    raise PeriodError(f"cannot read the period {text!r} (write 2023-09, 2023Q3 or 2023年1-9月)")
+    message = _("cannot read the period %(text)s (write 2023-09, 2023Q3 or 2023年1-9月)")
+    raise PeriodError(message % {"text": repr(text)})
 
 
 def widen(period: SeriesPeriod, granularity: str, *, cumulative: bool) -> SeriesPeriod:
@@ -101,11 +104,11 @@ def widen(period: SeriesPeriod, granularity: str, *, cumulative: bool) -> Series
         return ytd_period(year, month)
     if granularity == QUARTER:
         if month % 3:
-            raise PeriodError(f"{period.label} does not end a quarter")
+            raise PeriodError(_("%(period)s does not end a quarter") % {"period": period.label})
         return quarter_period(year, month // 3)
     if granularity == HALF:
         if month % 6:
-            raise PeriodError(f"{period.label} does not end a half-year")
+            raise PeriodError(_("%(period)s does not end a half-year") % {"period": period.label})
         return half_period(year, month // 6)
     if granularity == YEAR:
         return year_period(year)
@@ -117,7 +120,7 @@ def _frequency(text: str) -> str:
         return _FREQUENCIES[text]
     if text in (MONTH, QUARTER, HALF, YEAR):
         return text
-    raise PeriodError(f"unknown frequency {text!r} (月, 季, 半年 or 年)")
+    raise PeriodError(_("unknown frequency %(text)s (月, 季, 半年 or 年)") % {"text": repr(text)})
 
 
 def _build(kind: str, groups: list[str], text: str) -> SeriesPeriod:
@@ -136,7 +139,9 @@ def _build(kind: str, groups: list[str], text: str) -> SeriesPeriod:
 
 def _month(month: int, text: str) -> int:
     if not 1 <= month <= 12:
-        raise PeriodError(f"no month {month} in {text!r}")
+        raise PeriodError(
+            _("no month %(month)s in %(text)s") % {"month": month, "text": repr(text)}
+        )
     return month
 
 

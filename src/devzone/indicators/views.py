@@ -87,14 +87,26 @@ def _row(observation: Observation, lang: str) -> dict[str, Any]:
         "observation": observation,
         "indicator": observation.indicator.label(lang),
         "value": format_figure(observation.value, observation.unit, observation.qualifier),
-        "growth": format_growth(observation.yoy)
-        if analysis.growth_basis(observation) == "yoy" or observation.yoy is None
-        else _("%(rate)s a year") % {"rate": format_growth(observation.yoy)},
-        "rank": rank or "—",
+        "growth": _growth(observation),
+        "rank": rank or _published_rank(observation),
         "national": format_gap(gaps.national) if gaps else "—",
         "provincial": format_gap(gaps.provincial) if gaps else "—",
         "share": format_growth(share).lstrip("+") if share is not None else "—",
     }
+
+
+def _growth(observation: Observation) -> str:
+    """+3.7% year on year, or +6.2% a year for a multi-year period's average rate."""
+    if analysis.growth_basis(observation) == "yoy" or observation.yoy is None:
+        return format_growth(observation.yoy)
+    return _("%(rate)s a year") % {"rate": format_growth(observation.yoy)}
+
+
+def _published_rank(observation: Observation) -> str:
+    """The rank the source states (2 (Zhejiang)), when too few peers have the figure to rank."""
+    if not observation.rank:
+        return "—"
+    return _("%(rank)s (published)") % {"rank": observation.rank}
 
 
 @login_required
@@ -122,24 +134,29 @@ def series_page(request: HttpRequest, kind: str, ident: str, key: str) -> HttpRe
     cumulative = [o for o in observations if o.cumulative]
     derived = analysis.monthly_from_cumulative(cumulative)
     plain = [o for o in observations if not o.cumulative]
-    chart_points = (
-        [(o.period_label, o.value) for o in plain]
-        if any(o.value is not None for o in plain)
-        else [(p.label, p.value) for p in derived] or [(o.period_label, o.yoy) for o in plain]
-    )
     lang = language()
+    unit = next((o.unit for o in observations if o.value is not None), "")
+    title = indicator.label(lang)
+    if any(o.value is not None for o in plain):
+        chart_points = [(o.period_label, o.value) for o in plain]
+    elif derived:
+        chart_points = [(p.label, p.value) for p in derived]
+    else:  # only growth rates: the chart says so and writes them as rates
+        chart_points = [(o.period_label, o.yoy) for o in plain]
+        title, unit = _("%(indicator)s · growth") % {"indicator": title}, None
+    write = format_growth if unit is None else (lambda value: format_figure(value, unit))
     context = {
         "subject": subject,
         "kind": kind,
         "ident": ident,
         "indicator": indicator,
         "indicator_label": indicator.label(lang),
-        "chart": series_svg(chart_points, title=indicator.label(lang)),
+        "chart": series_svg(chart_points, title=title, label=write),
         "rows": [
             {
                 "observation": o,
                 "value": format_figure(o.value, o.unit, o.qualifier),
-                "growth": format_growth(o.yoy),
+                "growth": _growth(o),
             }
             for o in reversed(observations[-240:])
         ],

@@ -19,6 +19,22 @@ class Cell:
     text: str
     url: str = ""
     number: bool = False
+    value: Decimal | None = None  # the figure itself, for a workbook to hold as a number
+    kind: str = ""  # what it measures: money, count, rate, percent, points, area, days
+
+
+def figure(value: Decimal | int | None, kind: str, url: str = "", text: str = "") -> Cell:
+    """A number cell: written for reading (550亿元, 57.6%) and kept as a number."""
+    if not text:
+        text = format_margin(value) if kind == "points" else _figure_text(value, kind)
+    number = None if value is None else Decimal(value)
+    return Cell(text, url, True, number, kind)
+
+
+def _figure_text(value: Decimal | int | None, kind: str) -> str:
+    if kind == "percent":
+        return "—" if value is None else f"{value}%"
+    return format_value(value, kind)
 
 
 @dataclass
@@ -41,15 +57,14 @@ def _project_rows(lines: list[Line], *, money: bool = False, note: bool = False)
         if note:
             row.append(Cell(line.note))
         if money:
-            row.append(Cell(format_value(line.amount, "money"), number=True))
+            row.append(figure(line.amount, "money"))
         rows.append(row)
     return rows
 
 
 def headline_section(briefing: Briefing) -> Section:
     rows = [
-        [Cell(figure.label), Cell(format_value(figure.value, figure.kind), figure.url, True)]
-        for figure in briefing.headline
+        [Cell(item.label), figure(item.value, item.kind, item.url)] for item in briefing.headline
     ]
     return Section("summary", _("This week"), [_("Figure"), _("Value")], rows)
 
@@ -132,11 +147,11 @@ def _targets_section(briefing: Briefing) -> Section:
             [
                 Cell(localized_name(target.indicator), url),
                 Cell(target.scope_label),
-                Cell(format_value(target.value, unit), number=True),
-                Cell(format_value(result.actual, unit), url, True),
-                Cell(f"{result.progress_percent}%", number=True),
-                Cell(f"{result.time_percent}%", number=True),
-                Cell(format_margin(result.margin_points), number=True),
+                figure(target.value, unit),
+                figure(result.actual, unit, url),
+                figure(result.progress_percent, "percent"),
+                figure(result.time_percent, "percent"),
+                figure(result.margin_points, "points"),
             ]
         )
     columns = [
@@ -159,10 +174,10 @@ def _race_sections(briefing: Briefing) -> list[Section]:
     for table in briefing.races:
         rows = [
             [
-                Cell(str(row.rank), number=True),
+                figure(row.rank, "count", text=str(row.rank)),
                 Cell(row.zone.name, _zone_url(row.zone_id)),
-                Cell(str(row.score), table.url, True),
-                Cell(str(row.gap_to_leader), number=True),
+                figure(row.score, "count", table.url, text=str(row.score)),
+                figure(row.gap_to_leader, "count", text=str(row.gap_to_leader)),
                 Cell(_movement(row.movement), number=True),
                 Cell(str(marks.get(row.mark, ""))),
             ]
@@ -191,8 +206,8 @@ def _pipeline_section(briefing: Briefing) -> Section:
     rows = [
         [
             Cell(row.label, row.url),
-            Cell(str(row.count), row.url, True),
-            Cell(format_value(row.planned, "money"), row.url, True),
+            figure(row.count, "count", row.url, text=str(row.count)),
+            figure(row.planned, "money", row.url),
         ]
         for row in briefing.pipeline
     ]
@@ -202,7 +217,7 @@ def _pipeline_section(briefing: Briefing) -> Section:
 
 def _months_section(briefing: Briefing) -> Section:
     rows = [
-        [Cell(f"{row.month:%Y-%m}"), Cell(format_value(row.amount, "money"), row.url, True)]
+        [Cell(f"{row.month:%Y-%m}"), figure(row.amount, "money", row.url)]
         for row in briefing.investment_by_month
     ]
     return Section("investment", _("Investment by month"), [_("Month"), _("Investment")], rows)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 from xml.sax.saxutils import escape
 
 from django.utils.translation import gettext as _
@@ -18,6 +19,7 @@ from devzone.reports.briefing import Briefing
 from devzone.reports.charts import Bar
 from devzone.reports.fonts import register_cjk_font
 from devzone.reports.layout import Section, month_bars, sections, stage_bars
+from devzone.reports.numbers import format_value
 
 WIDTH = A4[0] - 30 * mm
 
@@ -35,7 +37,7 @@ def render_pdf(briefing: Briefing) -> bytes:
         story += [Paragraph(escape(section.title), heading), _table(section, body, font)]
     story += [
         Paragraph(escape(_("Investment by month")), heading),
-        _chart(month_bars(briefing), font),
+        _chart(month_bars(briefing), font, money=True),
         Paragraph(escape(_("Pipeline by stage")), heading),
         _chart(stage_bars(briefing), font),
     ]
@@ -66,7 +68,7 @@ def _table(section: Section, body: ParagraphStyle, font: str) -> Table | Paragra
     return table
 
 
-def _chart(bars: list[Bar], font: str) -> Drawing:
+def _chart(bars: list[Bar], font: str, *, money: bool = False) -> Drawing:
     drawing = Drawing(WIDTH, 150)
     chart = VerticalBarChart()
     chart.x, chart.y, chart.width, chart.height = 30, 30, WIDTH - 40, 100
@@ -77,9 +79,12 @@ def _chart(bars: list[Bar], font: str) -> Drawing:
     chart.valueAxis.labels.fontName = font
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.valueMin = 0
+    if money:  # 10亿元 on the axis, not 1000000000
+        chart.valueAxis.labelTextFormat = lambda value: format_value(Decimal(str(value)), "money")
     chart.bars[0].fillColor = colors.HexColor("#2f6fab")
     drawing.add(chart)
     if bars:
         peak = max(bars, key=lambda bar: bar.value)
-        drawing.add(String(30, 138, f"max {peak.label}: {peak.caption}", fontName=font, fontSize=7))
+        line = _("highest: %(label)s, %(value)s") % {"label": peak.label, "value": peak.caption}
+        drawing.add(String(30, 138, line, fontName=font, fontSize=7))
     return drawing

@@ -45,3 +45,15 @@ class ListMark(models.TextChoices):
 SOURCE_LEDGER = "ledger"
 SOURCE_SERIES = "series"
 SOURCE_MANUAL = "manual"
+
+
+# Qualifiers as plans publish them, for readers of another language (the stored word is kept).
+PUBLISHED_QUALIFIERS = {
+    "超过": _("more than"),
+    "力争": _("striving for"),
+    "不低于": _("at least"),
+    "不少于": _("at least"),
+    "达到": _("reaching"),
+    "约": _("about"),
+    "以上": _("or more"),
+}

@@ -61,6 +61,7 @@ class IngestOut(Schema):
 
 class AcceptIn(Schema):
     edits: dict[str, Any] = {}
+    replace: bool = False  # confirms overwriting a different figure the series holds
 
 
 class RejectIn(Schema):
@@ -108,7 +109,8 @@ def upload(request: HttpRequest, payload: DocumentIn) -> Any:
 def accept(request: HttpRequest, fact_id: int, payload: AcceptIn) -> Any:
     """Accept with edits (e.g. ``{"region": "331100"}``); regions by code, zones by slug."""
     fact = get_object_or_404(Fact, pk=fact_id)
-    return fact_dict(accept_fact(fact, actor=request.auth, edits=_resolve(payload.edits)))
+    edits = _resolve(payload.edits)
+    return fact_dict(accept_fact(fact, actor=request.auth, edits=edits, replace=payload.replace))
 
 
 @router.post("/texts/facts/{fact_id}/reject", response={200: FactOut, **WRITE_ERRORS})

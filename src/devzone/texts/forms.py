@@ -80,9 +80,12 @@ class ReviewForm(forms.Form):
     zone = forms.ModelChoiceField(
         label=_("Zone"), queryset=Zone.objects.none(), required=False, to_field_name="slug"
     )
+    replace = forms.BooleanField(
+        label=_("Replace the figure the series holds for this period"), required=False
+    )
 
     def __init__(self, *args: Any, fact: Fact, **kwargs: Any) -> None:
-        initial = {name: getattr(fact, name) for name in self.base_fields}
+        initial = {name: getattr(fact, name) for name in self.base_fields if name != "replace"}
         for name in ("value", "change_value"):  # 160860000000, not 160860000000.00000000
             if initial[name] is not None:
                 initial[name] = format(initial[name].normalize(), "f")
@@ -99,6 +102,8 @@ class ReviewForm(forms.Form):
         data = self.cleaned_data
         edits = {}
         for name in self.changed_data:
+            if name == "replace":
+                continue
             value = data.get(name)
             edits[name] = "" if value is None and name not in ("region", "zone") else value
             if name in ("value", "change_value", "change_direction") and value is None:

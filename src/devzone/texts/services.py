@@ -299,7 +299,35 @@ def _cite(fact: Fact) -> str:
     return f"{document} ({published}): “{fact.source_text}”"
 
 
-def _record_observation(fact: Fact, *, actor: Any) -> Any:
+def _replaced(fact: Fact, yoy: Decimal | None) -> str:
+    """What accepting ``fact`` would overwrite in its series ("5 (市统计局 2024-10-20)"), or ""."""
+    from devzone.indicators.models import Observation
+
+    held = (
+        Observation.objects.filter(
+            indicator__key=fact.metric,
+            period_start=fact.period_start,
+            period_end=fact.period_end,
+            cumulative=fact.period_cumulative,
+            region=fact.region,
+            zone=fact.zone,
+        )
+        .exclude(facts=fact)
+        .first()
+    )
+    if held is None:
+        return ""
+    from devzone.indicators.presenters import format_figure, format_growth
+
+    both = fact.value is not None and held.value is not None
+    if both and (held.value, held.unit) != (fact.value, fact.unit or ""):
+        return f"{format_figure(held.value, held.unit)} ({held.source or '—'})"
+    if yoy is not None and held.yoy is not None and held.yoy != yoy:
+        return f"{format_growth(held.yoy)} ({held.source or '—'})"
+    return ""
+
+
+def _record_observation(fact: Fact, *, actor: Any, replace: bool = False) -> Any:
     from devzone.indicators.catalogue import ensure_indicator
     from devzone.indicators.services import Figure, record_observation
 
@@ -315,6 +343,13 @@ def _record_observation(fact: Fact, *, actor: Any) -> Any:
         )
     if fact.period_start is None or fact.period_end is None:
         raise ValidationError({"period_start": _("Give the period the figure covers.")})
+    held = _replaced(fact, yoy)
+    if held and not replace:
+        message = _(
+            "The series already holds %(held)s for this period; accepting would replace it. "
+            "Check the figure, then confirm the replacement."
+        )
+        raise ValidationError({"replace": message % {"held": held}})
     figure = Figure(
         value=fact.value, unit=fact.unit, yoy=yoy, qualifier=fact.qualifier, rank=fact.rank
     )
@@ -372,9 +407,14 @@ def _check_figure(fact: Fact) -> None:
 
 
 @transaction.atomic
-def accept_fact(fact: Fact, *, actor: Any, edits: dict[str, Any] | None = None) -> Fact:
+def accept_fact(
+    fact: Fact, *, actor: Any, edits: dict[str, Any] | None = None, replace: bool = False
+) -> Fact:
     """Apply ``edits``, validate, and write the figure to its series (or keep it as the
-    project's or enterprise's record). Accepting a duplicate accepts the figure it repeats."""
+    project's or enterprise's record). Accepting a duplicate accepts the figure it repeats.
+
+    A figure that would overwrite a different one in its series is refused (field
+    ``replace``) unless ``replace`` confirms it."""
     if fact.status == FactStatus.ACCEPTED and not edits:
         return fact
     require_review(actor, fact)
@@ -400,7 +440,7 @@ def accept_fact(fact: Fact, *, actor: Any, edits: dict[str, Any] | None = None) 
                 "an action plan, or mark the figure as a result if it is one."
             )
             raise ValidationError({"modality": message})
-        fact.observation = _record_observation(fact, actor=actor)
+        fact.observation = _record_observation(fact, actor=actor, replace=replace)
     elif not (fact.project_id or fact.enterprise_id):
         raise ValidationError(
             {"region": _("Choose the region, zone, project or enterprise the figure is about.")}

@@ -143,7 +143,8 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
             raise PermissionDenied(_("Only staff and administrators may review extracted facts."))
         if form.is_valid():
             try:
-                accept_fact(fact, actor=request.user, edits=form.edits())
+                replace = form.cleaned_data.get("replace", False)
+                accept_fact(fact, actor=request.user, edits=form.edits(), replace=replace)
             except ValidationError as error:
                 _add_errors(form, error)
             else:

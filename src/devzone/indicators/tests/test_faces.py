@@ -47,6 +47,21 @@ def test_subject_page_shows_ranks_and_gaps_in_both_languages(
     assert gap in page and "+1.3" in page and rank in page
 
 
+def test_the_published_rank_is_shown_when_too_few_peers_have_the_figure(
+    client, leader_jinhua, places
+):
+    start, end = dt.date(2024, 1, 1), dt.date(2024, 6, 30)
+    observation = observe(places["lishui"], "gdp", start, end, yoy="6.9", cumulative=True)
+    observation.rank = "2 (Zhejiang)"
+    observation.save()
+    client.force_login(leader_jinhua)
+    client.cookies["django_language"] = "en"
+
+    page = client.get(reverse("indicators:subject", args=["region", "331100"])).content.decode()
+
+    assert "2 (Zhejiang) (published)" in page
+
+
 def test_index_and_series_pages(client, leader_jinhua, places, django_assert_max_num_queries):
     client.force_login(leader_jinhua)
     jinhua = places["jinhua"]
@@ -60,6 +75,25 @@ def test_index_and_series_pages(client, leader_jinhua, places, django_assert_max
 
     assert index.status_code == series.status_code == 200
     assert "<svg" in series.content.decode() and "2024-03" in series.content.decode()
+
+
+def test_series_charts_write_amounts_and_rates_as_the_tables_do(client, leader_jinhua, places):
+    client.force_login(leader_jinhua)
+    client.cookies["django_language"] = "zh-hans"
+    jinhua = places["jinhua"]
+    observe(jinhua, "foreign_capital_used", dt.date(2023, 1, 1), dt.date(2023, 12, 31),
+            value=132000000, unit="USD")  # fmt: skip
+    observe(jinhua, "gdp", dt.date(2017, 1, 1), dt.date(2021, 12, 31), yoy="6.2")
+
+    money = client.get(reverse("indicators:series", args=["region", "330700",
+                                                          "foreign_capital_used"]))  # fmt: skip
+    growth = client.get(reverse("indicators:series", args=["region", "330700", "gdp"]))
+
+    chart = money.content.decode().split("<svg", 1)[1].split("</svg>", 1)[0]
+    assert "1.32亿美元" in chart and "132000000" not in chart
+    page = growth.content.decode()
+    assert "+6.2%" in page.split("<svg", 1)[1].split("</svg>", 1)[0]
+    assert "年均+6.2%" in page  # an average rate reads as one, in the table too
 
 
 def test_index_query_count_is_flat(client, admin_user, places, zone_a,

@@ -131,6 +131,7 @@ def test_pdf_has_legible_chinese_and_the_figures(week_ledger, tmp_path):
     assert "用电指标不足" in text
     assert "57.6%" in text  # actual investment behind pace
     assert "50亿元" in text  # the new project's planned investment
+    assert "00000000" not in text  # the chart's axis is written in 亿元, not in yuan digits
     assert b"/FontFile2" in data  # the TrueType font is embedded
 
 
@@ -144,6 +145,19 @@ def test_xlsx_has_a_sheet_per_section_with_links(week_ledger):
     ]
     assert ("储能新项目", f"/projects/{week_ledger['new'].pk}/") in cells
     assert len(workbook.worksheets) >= 10
+
+
+def test_xlsx_figures_are_numbers_shown_in_their_units(week_ledger):
+    from django.utils import translation
+
+    with translation.override("zh-hans"):
+        workbook = load_workbook(io.BytesIO(render_xlsx(build_briefing("441200", WEEK))))
+    targets = next(sheet for sheet in workbook.worksheets if "序时" in sheet.title or "落后" in
+                   sheet.title)  # fmt: skip
+    row = [cell for cell in targets[2]]
+    target, progress = row[2], row[4]
+    assert (target.value, target.number_format) == (550, '#,##0.00"亿元"')  # 550亿元, a number
+    assert (progress.value, progress.number_format) == (0.576, "0.0%")  # as Excel reads it
 
 
 def test_a_zone_user_sees_only_its_zones_in_the_briefing(week_ledger, staff_dinghu):

@@ -143,6 +143,16 @@ def test_pages(client, zq_plan, leader_zhaoqing, django_assert_max_num_queries):
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
 
 
+def test_the_plan_page_reads_in_english(client, zq_plan, leader_zhaoqing):
+    client.force_login(leader_zhaoqing)
+    client.cookies["django_language"] = "en"
+
+    page = client.get(f"/targets/plans/{zq_plan.pk}/?as_of=2023-09-30").content.decode()
+
+    assert zq_plan.name_en and zq_plan.name_en.replace('"', "&quot;") in page
+    assert "more than 70 billion yuan" in page and "超过" not in page
+
+
 def test_pages_are_scoped(client, zq_plan, staff_a):
     client.force_login(staff_a)
     assert client.get(f"/targets/plans/{zq_plan.pk}/").status_code == 404

@@ -217,8 +217,14 @@ def _set_subject(fact: Fact, finder: SubjectFinder, line: str, base: int) -> Non
     """The nearest name before the figure, looking back at most a few sentences."""
     offset = max(0, fact.span[0] - base - _SUBJECT_WINDOW)
     window = line[offset : fact.span[0] - base]
-    mention = nearest(finder.mentions(window, base + offset), fact.span[0])
-    if mention is not None:
+    mentions = finder.mentions(window, base + offset)
+    mention = nearest(mentions, fact.span[0])
+    if mention is not None:  # "Lishui City in Zhejiang Province recorded": Lishui's figure
+        joint = line[mention.start - base - 4 : mention.start - base]
+        if joint == " in ":
+            place = nearest(mentions, mention.start - 4)
+            if place is not None and place.end == mention.start - 4:
+                mention = place
         fact.subject, fact.subject_kind = mention.name, mention.kind
 
 
@@ -236,6 +242,7 @@ def _sentence_facts(doc: Document, sentence: str, base: int, state: _State) -> l
         _classify(items, index, sentence, base, state)
     _pair_lists(items, sentence, base)
     _from_to(items, sentence, base)
+    _segments(items, sentence, base)
     for index, item in enumerate(items):
         item.period = _period_for(items, index, periods, sentence, base, state, target)
     _merge(items)
@@ -648,6 +655,26 @@ def _pair_bases(members: list[_Item], before: str) -> None:
 
 
 # --- assembling ---------------------------------------------------------------------------
+
+
+_SEGMENT_RE = re.compile(
+    r"\s+in\s+(?:the\s+)?(?P<segment>(?:[a-z-]+\s+){0,2}"
+    r"(?:manufacturing|industry|industries|sector|services|agriculture))\b",
+    re.IGNORECASE,
+)
+
+
+def _segments(items: list[_Item], sentence: str, base: int) -> None:
+    """ "Value added increased by 24.5% in manufacturing, 17.5% in equipment manufacturing":
+    each rate is its own segment's (industrial_value_added:manufacturing), not three rates of
+    one series."""
+    for item in items:
+        if not item.metric or ":" in item.metric:
+            continue
+        match = _SEGMENT_RE.match(sentence, item.figure.end - base)
+        if match:
+            segment = "_".join(match.group("segment").lower().split())
+            item.metric = f"{item.metric}:{segment}"
 
 
 _FROM_TO_RE = re.compile(

@@ -590,9 +590,42 @@ def metric_for(word: str) -> str:
     return _WORD_TO_METRIC[word.lower()]
 
 
+# Things counted in English texts ("50 companies"), as a Chinese reader names their number.
+COUNT_NOUNS_ZH = {
+    "seats": "座位数", "books": "图书（册）", "trains": "列车（列）", "lines": "线路数",
+    "routes": "线路数", "countries": "国家数", "cities": "城市数", "companies": "企业数",
+    "enterprises": "企业数", "firms": "企业数", "vehicles": "车辆数", "people": "人数",
+    "villages": "村数", "households": "户数", "parks": "园区数", "tenants": "租户数",
+    "residents": "居民数", "stores": "门店数", "flights": "航班数", "platforms": "平台数",
+    "jobs": "岗位数", "units": "个数", "items": "项数", "schools": "学校数",
+    "hospitals": "医院数", "users": "用户数", "visitors": "游客数", "tourists": "游客数",
+}  # fmt: skip
+
+
+# Segments an English text names after a rate ("24.5% in manufacturing").
+SEGMENTS_ZH = {
+    "manufacturing": "制造业", "equipment manufacturing": "装备制造业",
+    "high-tech industries": "高新技术产业", "high-tech manufacturing": "高技术制造业",
+    "strategic emerging industries": "战略性新兴产业", "services": "服务业",
+    "agriculture": "农业", "industry": "工业",
+}  # fmt: skip
+
+
 def label(key: str, language: str = "en") -> str:
-    """A person's name for a metric key ("gdp" → "GDP" / "地区生产总值")."""
+    """A person's name for a metric key ("gdp" → "GDP" / "地区生产总值"; "count:cities" →
+    "number of cities" / "城市数")."""
     metric = METRICS.get(key)
-    if metric is None:
-        return key.removeprefix("count:").replace("_", " ")
-    return metric.zh if language.startswith("zh") else metric.en
+    if metric is not None:
+        return metric.zh if language.startswith("zh") else metric.en
+    whole, _sep, segment = key.partition(":")
+    if whole in METRICS and segment:  # industrial_value_added:manufacturing
+        part = segment.replace("_", " ")
+        if language.startswith("zh"):
+            return f"{METRICS[whole].zh}（{SEGMENTS_ZH.get(part, part)}）"
+        return f"{METRICS[whole].en} ({part})"
+    noun = key.removeprefix("count:").replace("_", " ")
+    if not key.startswith("count:"):
+        return noun
+    if language.startswith("zh"):
+        return COUNT_NOUNS_ZH.get(noun, f"数量（{noun}）")
+    return f"number of {noun}"

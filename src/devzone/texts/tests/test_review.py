@@ -221,3 +221,26 @@ def test_a_target_is_not_accepted_into_a_series_until_marked_a_result(jinyi_ftz,
 
     accept_fact(fact, actor=admin_user, edits={"modality": "actual"})
     assert Observation.objects.get().value == Decimal("160860000000")
+
+
+def test_a_figure_that_would_overwrite_another_in_its_series_needs_confirming(
+    jinyi_ftz, admin_user
+):
+    from devzone.indicators.catalogue import ensure_indicator
+    from devzone.indicators.services import Figure, record_observation
+
+    record_observation(
+        subject=jinyi_ftz, indicator=ensure_indicator("import_export"),
+        start=dt.date(2021, 1, 1), end=dt.date(2021, 12, 31),
+        figure=Figure(value=Decimal("150000000000"), unit="CNY", yoy=None),
+        granularity="year", source="统计公报", actor=None,
+    )  # fmt: skip
+    fact = _fact(ingest_document(JINYI_A, actor=None), "import_export")
+
+    with pytest.raises(ValidationError) as refused:
+        accept_fact(fact, actor=admin_user, edits={"qualifier": ""})
+    assert "replace" in refused.value.message_dict
+    assert Observation.objects.get().value == Decimal("150000000000")
+
+    accept_fact(fact, actor=admin_user, edits={"qualifier": ""}, replace=True)
+    assert Observation.objects.get().value == Decimal("160860000000")

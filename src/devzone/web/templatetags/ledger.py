@@ -56,6 +56,14 @@ def localized(record: Any) -> str:
 
 
 @register.filter
+def qualifier(word: Any) -> str:
+    """A target's qualifier as published (超过, 力争) in the reader's language."""
+    from devzone.targets.choices import PUBLISHED_QUALIFIERS
+
+    return str(PUBLISHED_QUALIFIERS.get(word, word or ""))
+
+
+@register.filter
 def mu(value: Any) -> str:
     area = _decimal(value)
     if area is None:

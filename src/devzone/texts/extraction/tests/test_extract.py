@@ -255,7 +255,9 @@ def test_the_same_figure_twice_is_one():
 def test_labels_in_both_languages():
     assert label("gdp", "zh-hans") == "地区生产总值"
     assert label("import_export") == "Import and export"
-    assert label("count:countries") == "countries"
+    assert label("count:countries") == "number of countries"
+    assert label("count:countries", "zh-hans") == "国家数"
+    assert label("count:pagodas", "zh-hans") == "数量（pagodas）"  # a noun not in the table
 
 
 def test_as_json_is_plain():
@@ -393,3 +395,25 @@ def test_growth_rates_of_two_years_stay_two_rates():
 def test_a_traditional_decimal_point_is_read():
     fact = one("2023年，规上工业增加值增长百分之十二點五。")  # 點 as in traditional texts
     assert fact.change.value == Decimal("12.5")
+
+
+def test_rates_of_named_segments_are_each_their_own_metric():
+    text = (
+        "In the first half of 2024, industrial value added increased by 24.5% in manufacturing "
+        "and 17.5% in equipment manufacturing."
+    )
+    facts = facts_of(text, date(2024, 7, 20))
+    assert [f.metric for f in facts] == [
+        "industrial_value_added:manufacturing",
+        "industrial_value_added:equipment_manufacturing",
+    ]
+    assert label(facts[1].metric, "zh-hans") == "规模以上工业增加值（装备制造业）"
+
+
+def test_a_place_in_a_larger_one_is_the_subject():
+    facts = facts_of(
+        "Lishui City in Zhejiang Province recorded a 6.9% year-on-year increase in GDP in the "
+        "first half of 2024.",
+        date(2024, 7, 20),
+    )
+    assert facts[0].subject == "Lishui City"
