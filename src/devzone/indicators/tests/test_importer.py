@@ -30,6 +30,15 @@ FACTORS = {
 ROW_LABELS = ("指标名称", "频率", "单位")
 
 
+@pytest.fixture(autouse=True)
+def english():
+    """Error messages are read in English here (they are translated for users)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 def _expected_period(date_text: str, frequency: str, cumulative: bool):
     year, month = int(date_text[:4]), int(date_text[5:7])
     end = (
