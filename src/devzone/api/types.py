@@ -33,10 +33,12 @@ def _plain_decimal(text: str) -> Decimal | None:
 
 
 def lookup(model: Any, field: str, **criteria: Any) -> Any:
-    """The record a payload names (by id, slug, code…), or a 422 naming ``field``."""
+    """The record a payload names (by id, slug, code…) in ``model`` (a model or the records
+    the caller may name), or a 422 naming ``field``."""
     from django.core.exceptions import ValidationError
 
-    record = model.objects.filter(**criteria).first()
+    records = model.objects if hasattr(model, "objects") else model
+    record = records.filter(**criteria).first()
     if record is None:
         raise ValidationError({field: _("No such record.")})
     return record

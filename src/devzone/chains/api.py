@@ -11,6 +11,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Body, Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
@@ -137,8 +138,9 @@ def graph_gap_query(request: HttpRequest, query: Query[GraphGapQuery]) -> dict:
             threshold=query.threshold,
             candidates=query.candidates,
         )
-    except FileNotFoundError as error:
-        raise HttpError(503, str(error)) from error
+    except FileNotFoundError as error:  # the store's path is the server's business
+        message = _("No chain graph is loaded yet: an administrator loads it first.")
+        raise HttpError(503, message) from error
     except ValueError as error:  # an unknown product or province: name the parameter
         from django.core.exceptions import ValidationError
 

@@ -2,7 +2,8 @@
 
 Normally today. ``DEVZONE_AS_OF=2024-09-30`` pins it, so that a demo or training database whose
 records stop at a date keeps showing the situation as of that date instead of calling every
-project stalled. It never affects validation of actual dates (those may not be in the real future).
+project stalled. Validation uses the same day ("not in the future"), so nothing can be entered
+that the pinned pages would then leave out (a report for a month after the pinned day).
 """
 
 from __future__ import annotations

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from devzone.core.clock import today
 from devzone.dataio.bulk import BulkWriter, large_cache
 from devzone.dataio.checking import (
     Progress,
@@ -230,7 +230,7 @@ def _row_reader(
         investors=investors,
         default_zone=default_zone,
         actor=actor,
-        today=timezone.localdate(),
+        today=today(),
     )
     return reader, investors
 

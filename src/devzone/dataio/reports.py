@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from devzone.accounts.scope import can_edit_zone
+from devzone.core.clock import today
 from devzone.dataio import cells
 from devzone.dataio.bulk import BulkWriter, large_cache, record_changes_bulk
 from devzone.dataio.headers import REPORT_TABLE
@@ -145,7 +145,7 @@ def _read_cell(row: ReportRow, column: Any, value: object, places: Places, warni
         row.zone = found[0]
     elif key == "month":
         row.fields["month"] = cells.month(value, warnings)
-        if row.fields["month"] and row.fields["month"] > timezone.localdate():
+        if row.fields["month"] and row.fields["month"] > today():
             raise cells.CellError(_("%s is a month still to come.") % cells.text(value))
     elif key == "amount":
         found = cells.money(value, column.unit, warnings)

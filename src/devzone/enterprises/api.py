@@ -13,7 +13,8 @@ from ninja.pagination import paginate
 
 from devzone.api.errors import READ_ERRORS, WRITE_ERRORS
 from devzone.api.pages import Pages
-from devzone.api.types import InputSchema, MoneyIn, MoneyOut
+from devzone.api.types import ForeignMoneyIn, InputSchema, MoneyOut
+from devzone.core.codes import CodeError, validate_currency_code
 from devzone.enterprises import services
 from devzone.enterprises.choices import AliasKind
 from devzone.enterprises.models import Enterprise, EnterpriseAlias, Industry
@@ -75,7 +76,9 @@ class EnterprisePatch(InputSchema):
     credit_code: str | None = Field(None, description="18-character unified social credit code.")
     region: str | None = Field(None, description="GB/T 2260 code of the registered region.")
     industry: str | None = Field(None, description="GB/T 4754 code.")
-    registered_capital: MoneyIn | None = None
+    registered_capital: ForeignMoneyIn | None = Field(
+        None, description="In yuan, or with its currency: 2亿元, 1000万美元."
+    )
     capital_currency: str | None = Field(None, min_length=3, max_length=3)
     listed_code: str | None = None
     address: str | None = None
@@ -109,14 +112,28 @@ def _search(enterprises: QuerySet[Enterprise], term: str) -> QuerySet[Enterprise
 
 def _references(fields: dict[str, Any]) -> dict[str, Any]:
     """Turn region and industry codes into records; an unknown code names its field."""
-    if fields.get("region"):
-        fields["region"] = Region.objects.filter(code=fields["region"]).first() or _unknown(
-            "region"
-        )
-    if fields.get("industry"):
-        fields["industry"] = Industry.objects.filter(code=fields["industry"]).first() or _unknown(
-            "industry"
-        )
+    for name, model in (("region", Region), ("industry", Industry)):
+        if name in fields:  # "" or null clears it
+            code = fields[name]
+            fields[name] = (
+                (model.objects.filter(code=code).first() or _unknown(name)) if code else None
+            )
+    if fields.get("capital_currency"):
+        try:
+            fields["capital_currency"] = validate_currency_code(fields["capital_currency"])
+        except CodeError as exc:
+            message = _("“%(code)s” is not an ISO 4217 currency code (such as USD or HKD).")
+            raise ValidationError({"capital_currency": message % {"code": exc.text}}) from exc
+    if "registered_capital" in fields:  # 1000万美元: the amount and the currency it names
+        amount = fields["registered_capital"]
+        fields["registered_capital"] = amount["value"] if amount else None
+        stated = amount["currency"] if amount else None
+        given = fields.get("capital_currency")
+        if stated and given and given != stated:
+            message = _("The currency %(code)s differs from the capital's unit (%(unit)s).")
+            raise ValidationError({"capital_currency": message % {"code": given, "unit": stated}})
+        if stated:
+            fields["capital_currency"] = stated
     for name in ("short_name", "name_en", "region_part", "legal_form", "listed_code"):
         if name in fields and fields[name] is None:
             fields[name] = ""

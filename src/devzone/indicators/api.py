@@ -6,13 +6,17 @@ Reads follow :meth:`ObservationQuerySet.visible_to`; figures are decimal strings
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 from typing import Any, Literal
 
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 
 from devzone.api.errors import READ_ERRORS
+from devzone.core.clock import check_plausible
 from devzone.core.units.quantity import plain_decimal
 from devzone.indicators import analysis
 from devzone.indicators.cli import observation_dict
@@ -116,6 +120,9 @@ def ranking(
     by: Literal["value", "growth"] = "value",
 ) -> Any:
     """``region`` and the regions of the same parent ranked on one indicator and period."""
+    check_plausible(SimpleNamespace(start=start, end=end), "start", "end")
+    if end < start:
+        raise ValidationError({"end": _("The period ends before it starts.")})
     place = get_object_or_404(Region, code=region)
     found = get_object_or_404(Indicator, key=indicator)
     result = analysis.rank_among_peers(place, found, start, end, cumulative=cumulative, by=by)

@@ -89,6 +89,10 @@ class Lead(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.enterprise} → {self.zone}"
 
+    def clean(self) -> None:
+        super().clean()
+        clock.check_plausible(self, "next_action_date")
+
     @property
     def is_open(self) -> bool:
         return self.stage in OPEN_STAGES

@@ -14,10 +14,10 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from devzone.accounts.scope import require_edit
+from devzone.core.clock import today
 from devzone.core.history import save_with_history
 from devzone.leads.choices import TRANSITIONS, LeadEventKind, LeadStage
 from devzone.leads.models import Lead, LeadEvent
@@ -145,12 +145,14 @@ def convert_lead_to_project(
     if lead.project_id:
         raise ValidationError({"project": _("This lead is already a project.")}, code="converted")
     require_edit(actor, lead.zone)
-    if LeadStage.SIGNED not in TRANSITIONS[lead.stage]:
+    # A signed lead whose project was deleted since may be made a project again.
+    again = lead.stage == LeadStage.SIGNED
+    if LeadStage.SIGNED not in TRANSITIONS[lead.stage] and not again:
         raise ValidationError(
             {"stage": _("Only a lead being worked on (contacted or later) can be signed.")},
             code="transition",
         )
-    signed_on = signed_on or timezone.localdate()
+    signed_on = signed_on or today()
     project_fields.setdefault("industry", lead.enterprise.industry)
     project_fields.setdefault("description", lead.notes)
     project = create_project(
@@ -162,7 +164,8 @@ def convert_lead_to_project(
         milestones={"signed": {"actual_date": signed_on}},
         **project_fields,
     )
-    _move(lead, LeadStage.SIGNED, actor=actor)
+    if not again:
+        _move(lead, LeadStage.SIGNED, actor=actor)
     lead.project = project
     save_with_history(lead, actor=actor)
     _event(lead, LeadEventKind.CONVERTED, actor=actor, from_stage=LeadStage.SIGNED)

@@ -14,10 +14,10 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from devzone.accounts.scope import require_edit
+from devzone.core.clock import today
 from devzone.core.history import delete_with_history, save_with_history
 from devzone.enterprises.models import Enterprise
 from devzone.projects.choices import InvestorRole, MilestoneKind, ProblemStatus
@@ -240,7 +240,7 @@ def resolve_problem(
     require_edit(actor, problem.project.zone)
     problem.status = ProblemStatus.RESOLVED
     problem.resolution = resolution
-    problem.resolved_on = resolved_on or timezone.localdate()
+    problem.resolved_on = resolved_on or today()
     save_with_history(problem, actor=actor)
     return problem
 

@@ -7,14 +7,18 @@ the projects the caller may see. Running a race stores its ranking and needs a r
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 from typing import Any, Literal
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from devzone.accounts.scope import zone_scope_q
+from devzone.api.errors import READ_ERRORS
+from devzone.core.clock import check_plausible
 from devzone.regions.models import Zone
 from devzone.reports.briefing import WeekError, build_briefing
 from devzone.reports.render import FORMATS, render_briefing
@@ -97,22 +101,25 @@ def list_plans(request: HttpRequest) -> list[dict[str, Any]]:
     return [{"id": p.pk, "name": p.name, "year": p.year, "region": p.region.code} for p in plans]
 
 
-@router.get("/targets/plans/{plan_id}/progress", response=PlanProgressOut)
+@router.get("/targets/plans/{plan_id}/progress", response={200: PlanProgressOut, **READ_ERRORS})
 def plan_progress_view(request: HttpRequest, plan_id: int, as_of: dt.date) -> dict[str, Any]:
     """Progress, time progress, pace and year-end projection of every visible target."""
+    check_plausible(SimpleNamespace(as_of=as_of), "as_of")
     plan = get_object_or_404(Plan.objects.visible_to(request.auth), pk=plan_id)
     results = plan_progress(plan, as_of, user=request.auth)
     return {"plan": plan.name, "as_of": as_of, "targets": [r.as_dict() for r in results]}
 
 
-@router.get("/targets/races/{scorecard_id}", response={200: RaceOut, 422: ErrorOut})
+@router.get("/targets/races/{scorecard_id}", response={200: RaceOut, **READ_ERRORS})
 def race_view(request: HttpRequest, scorecard_id: int, period: str) -> Any:
     """The stored ranking of the month (``2023-09``), or one computed now if none is stored."""
     scorecard = get_object_or_404(Scorecard.objects.visible_to(request.auth), pk=scorecard_id)
     try:
         month = parse_month(period)
-    except ValueError:
-        return Status(422, {"detail": _("Write the period as YYYY-MM, for example 2023-09.")})
+    except ValueError as error:
+        message = _("Write the period as YYYY-MM, for example 2023-09.")
+        raise ValidationError({"period": message}) from error
+    check_plausible(SimpleNamespace(period=month), "period")
     stored = stored_race(scorecard, month)
     if stored:
         rows = [result_as_dict(result) for result in stored]
@@ -121,7 +128,7 @@ def race_view(request: HttpRequest, scorecard_id: int, period: str) -> Any:
     return {"scorecard": scorecard.name, "period": period, "stored": bool(stored), "ranking": rows}
 
 
-@router.get("/targets/briefing", response={404: ErrorOut, 422: ErrorOut})
+@router.get("/targets/briefing", response=READ_ERRORS)
 def briefing_download(
     request: HttpRequest, region: str, week: str, format: Literal["pdf", "xlsx", "html"] = "pdf"
 ) -> Any:
@@ -132,7 +139,7 @@ def briefing_download(
     try:
         briefing = build_briefing(region, week, user=request.auth)
     except WeekError as error:
-        return Status(422, {"detail": str(error)})
+        raise ValidationError({"week": str(error)}) from error
     content_type, extension = FORMATS[format]
     response = HttpResponse(render_briefing(briefing, format), content_type=content_type)
     name = f"briefing-{region}-{briefing.week}.{extension}"

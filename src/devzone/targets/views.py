@@ -12,13 +12,12 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from devzone.accounts.scope import zone_scope_q
-from devzone.core.clock import plausible
+from devzone.core.clock import plausible, today
 from devzone.regions.models import Region, Zone
 from devzone.reports.briefing import WeekError, build_briefing, parse_week, project_list_url
 from devzone.reports.numbers import format_margin, format_value
@@ -53,7 +52,7 @@ def _day(text: str | None, default: dt.date) -> dt.date:
 @require_GET
 def plan_page(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_object_or_404(Plan.objects.visible_to(request.user), pk=pk)
-    default = min(timezone.localdate(), dt.date(plan.year, 12, 31))
+    default = min(today(), dt.date(plan.year, 12, 31))
     as_of = _day(request.GET.get("as_of"), default)
     rows = [_progress_row(result) for result in plan_progress(plan, as_of, user=request.user)]
     year_share = time_progress(dt.date(plan.year, 1, 1), dt.date(plan.year, 12, 31), as_of)
@@ -88,7 +87,7 @@ def race_page(request: HttpRequest, pk: int) -> HttpResponse:
         Scorecard.objects.visible_to(request.user).select_related("region"), pk=pk
     )
     latest = RaceResult.objects.filter(scorecard=scorecard).order_by("-period").first()
-    default = latest.period if latest else timezone.localdate().replace(day=1)
+    default = latest.period if latest else today().replace(day=1)
     try:
         period = parse_month(request.GET.get("period") or f"{default:%Y-%m}")
     except ValueError:
@@ -171,7 +170,7 @@ class BriefingForm(forms.Form):
 def _briefing_form(request: HttpRequest) -> BriefingForm:
     if request.GET:
         return BriefingForm(request.GET, user=request.user)
-    year, week, _weekday = timezone.localdate().isocalendar()
+    year, week, _weekday = today().isocalendar()
     return BriefingForm(initial={"week": f"{year}-W{week:02d}"}, user=request.user)
 
 

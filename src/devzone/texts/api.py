@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -18,6 +18,7 @@ from ninja import Query, Router, Schema
 from devzone.accounts.choices import EDITING_ROLES
 from devzone.accounts.scope import role_of
 from devzone.api.errors import READ_ERRORS, WRITE_ERRORS
+from devzone.api.types import InputSchema, lookup
 from devzone.texts.cli import fact_dict
 from devzone.texts.models import Fact
 from devzone.texts.services import accept_fact, fact_scope_q, ingest_document, reject_fact
@@ -43,7 +44,7 @@ class FactOut(Schema):
     observation: int | None
 
 
-class DocumentIn(Schema):
+class DocumentIn(InputSchema):
     text: str
     published: dt.date | None = None
     title: str = ""
@@ -59,12 +60,12 @@ class IngestOut(Schema):
     facts: list[FactOut]
 
 
-class AcceptIn(Schema):
+class AcceptIn(InputSchema):
     edits: dict[str, Any] = {}
     replace: bool = False  # confirms overwriting a different figure the series holds
 
 
-class RejectIn(Schema):
+class RejectIn(InputSchema):
     reason: str = ""
 
 
@@ -96,41 +97,58 @@ def upload(request: HttpRequest, payload: DocumentIn) -> Any:
         source_name=payload.source_name, url=payload.url,
     )  # fmt: skip
     document = result.document
+    ids = [fact.pk for fact in result.facts]
+    visible = set(_facts(request).filter(pk__in=ids).values_list("pk", flat=True))
     return {
         "document": document.pk,
         "created": result.created,
         "published": document.published,
         "published_source": document.published_source,
-        "facts": [fact_dict(f) for f in result.facts],
+        # the same text brought in elsewhere: only the figures this user may see
+        "facts": [fact_dict(f) for f in result.facts if f.pk in visible],
     }
 
 
 @router.post("/texts/facts/{fact_id}/accept", response={200: FactOut, **WRITE_ERRORS})
 def accept(request: HttpRequest, fact_id: int, payload: AcceptIn) -> Any:
     """Accept with edits (e.g. ``{"region": "331100"}``); regions by code, zones by slug."""
-    fact = get_object_or_404(Fact, pk=fact_id)
-    edits = _resolve(payload.edits)
+    fact = get_object_or_404(_facts(request), pk=fact_id)
+    edits = _resolve(request, payload.edits)
     return fact_dict(accept_fact(fact, actor=request.auth, edits=edits, replace=payload.replace))
 
 
 @router.post("/texts/facts/{fact_id}/reject", response={200: FactOut, **WRITE_ERRORS})
 def reject(request: HttpRequest, fact_id: int, payload: RejectIn) -> Any:
-    fact = get_object_or_404(Fact, pk=fact_id)
+    fact = get_object_or_404(_facts(request), pk=fact_id)
     return fact_dict(reject_fact(fact, actor=request.auth, reason=payload.reason))
 
 
-def _resolve(edits: dict[str, Any]) -> dict[str, Any]:
-    """Natural keys in, records out: region code, zone slug, project and enterprise ids."""
+def _facts(request: HttpRequest) -> Any:
+    """The facts the caller sees (others answer 404, as if they did not exist)."""
+    return Fact.objects.filter(fact_scope_q(request.auth))
+
+
+def _resolve(request: HttpRequest, edits: dict[str, Any]) -> dict[str, Any]:
+    """Natural keys in, records out: region code, zone slug, project and enterprise ids (a
+    project only among those the caller sees); a key naming nothing is a 422 on its field."""
     from devzone.enterprises.models import Enterprise
     from devzone.projects.models import Project
     from devzone.regions.models import Region, Zone
 
-    lookups = {"region": (Region, "code"), "zone": (Zone, "slug"),
-               "project": (Project, "pk"), "enterprise": (Enterprise, "pk")}  # fmt: skip
+    lookups = {
+        "region": (Region.objects, "code"),
+        "zone": (Zone.objects, "slug"),
+        "project": (Project.objects.visible_to(request.auth), "pk"),
+        "enterprise": (Enterprise.objects, "pk"),
+    }
     resolved = dict(edits)
-    for name, (model, field) in lookups.items():
-        if resolved.get(name) not in (None, ""):
-            resolved[name] = get_object_or_404(model, **{field: resolved[name]})
-        elif name in resolved:
-            resolved[name] = None
+    for name, (records, field) in lookups.items():
+        key = resolved.get(name)
+        if key in (None, ""):
+            if name in resolved:
+                resolved[name] = None
+            continue
+        if field == "pk" and not (isinstance(key, int) or str(key).isdigit()):
+            raise ValidationError({name: _("Give the record's id, a whole number.")})
+        resolved[name] = lookup(records, name, **{field: key})
     return resolved

@@ -37,7 +37,7 @@ from devzone.accounts.scope import (
     sees_everything,
     zone_scope_q,
 )
-from devzone.core.clock import implausible, plausible
+from devzone.core.clock import implausible, plausible, today
 from devzone.core.history import save_with_history
 from devzone.texts.extraction.model import MODALITY_ACTUAL, MODALITY_TARGET
 from devzone.texts.models import Document, Fact, FactStatus
@@ -133,7 +133,7 @@ def ingest_document(
     """Store the document (once) and queue its figures for review."""
     from devzone.texts.extraction import extract
 
-    if published is not None and not (plausible(published) and published <= timezone.localdate()):
+    if published is not None and not (plausible(published) and published <= today()):
         raise ValidationError(
             {"published": _("%(date)s cannot be the day it was published.") % {"date": published}}
         )
@@ -264,6 +264,8 @@ def _apply_edits(fact: Fact, edits: dict[str, Any]) -> None:
             value = None
         if name in ("period_start", "period_end") and isinstance(value, str):
             value = _edited_date(name, value)
+        elif name in ("period_start", "period_end") and not isinstance(value, date | None):
+            raise ValidationError({name: _("Give a date as text, such as 2024-09-30.")})
         if name == "period_cumulative" and not isinstance(value, bool):
             raise ValidationError({name: _("Give true or false.")})
         setattr(fact, name, value)
@@ -415,9 +417,9 @@ def accept_fact(
 
     A figure that would overwrite a different one in its series is refused (field
     ``replace``) unless ``replace`` confirms it."""
+    require_review(actor, fact)
     if fact.status == FactStatus.ACCEPTED and not edits:
         return fact
-    require_review(actor, fact)
     placed = [getattr(fact, name) for name in PLACING]
     _apply_edits(fact, edits or {})
     require_review(actor, fact)  # the edits may have moved the fact to another zone

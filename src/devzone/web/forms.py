@@ -17,7 +17,6 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.utils import timezone
 from django.utils.choices import CallableChoiceIterator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -25,7 +24,7 @@ from django.utils.translation import ngettext
 from devzone.accounts.scope import zone_scope_q
 from devzone.chains.models import EnterpriseLink, Link
 from devzone.core import units
-from devzone.core.clock import EARLIEST, LATEST
+from devzone.core.clock import EARLIEST, LATEST, today
 from devzone.enterprises.models import Industry
 from devzone.projects.choices import ProjectKind, Stage, Status
 from devzone.projects.models import InvestmentReport, Project, ProjectInvestor
@@ -403,7 +402,7 @@ class InvestmentReportForm(Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("prefix", "report")
-        kwargs.setdefault("initial", {"month": timezone.localdate().replace(day=1)})
+        kwargs.setdefault("initial", {"month": today().replace(day=1)})
         super().__init__(*args, **kwargs)
 
 

@@ -60,3 +60,11 @@ def test_an_anonymous_write_is_401_not_a_csrf_error(db):
     browser = Client(enforce_csrf_checks=True)
     response = browser.post("/api/projects", "{}", content_type="application/json")
     assert response.status_code == 401
+
+
+def test_an_address_the_api_does_not_have_is_a_json_404(api_as, staff_a):
+    for path in ("/chains/abc", "/no-such-thing", "/projects/1/nonsense"):
+        response = api_as(staff_a).get(path)
+        assert response.status_code == 404
+        assert response["Content-Type"] == "application/json"
+        assert response.json()["detail"]

@@ -113,6 +113,7 @@ def test_foreign_capital_takes_its_currency_from_its_unit_or_the_currency_field(
         ({"land_mu": "5亿元"}, "land_mu"),
         ({"land_mu": "约50亩"}, "land_mu"),
         ({"name": ""}, "name"),
+        ({"name": "   "}, "name"),
         ({"colour": "red"}, "colour"),
     ],
 )

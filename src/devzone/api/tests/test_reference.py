@@ -93,12 +93,30 @@ def test_staff_register_an_enterprise_with_a_checked_credit_code(api_as, staff_a
         ({"legal_name": "某公司", "region": "000000"}, "region"),
         ({"legal_name": ""}, "legal_name"),
         ({"legal_name": "某公司", "registered_capital": "很多"}, "registered_capital"),
+        ({"legal_name": "某公司", "capital_currency": "ABC"}, "capital_currency"),
+        (
+            {"legal_name": "某公司", "registered_capital": "1000万美元", "capital_currency": "EUR"},
+            "capital_currency",
+        ),
     ],
 )
 def test_an_invalid_enterprise_names_the_field(api_as, staff_a, payload, field):
     response = api_as(staff_a).post("/enterprises", payload)
     assert field in errors_by_field(response)
     assert not Enterprise.objects.exists()
+
+
+def test_capital_in_another_currency_and_blank_codes(api_as, staff_a, regions):
+    client = api_as(staff_a)
+    payload = {"legal_name": "某外资公司", "registered_capital": "1000万美元", "region": "",
+               "industry": "", "capital_currency": "usd"}  # fmt: skip
+
+    response = client.post("/enterprises", payload)
+
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert (body["registered_capital"], body["capital_currency"]) == ("10000000.00", "USD")
+    assert (body["region"], body["industry"]) == (None, None)
 
 
 def test_enterprises_are_edited_by_staff_not_by_leaders(api_as, staff_a, leader_jinhua, catl):

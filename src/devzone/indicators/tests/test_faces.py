@@ -189,3 +189,13 @@ def test_a_five_year_average_rate_is_shown_as_one(places, zone_a, leader_jinhua,
     url = reverse("indicators:subject", args=["region", "330700"])
     page = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
     assert "+6.2% a year" in page.content.decode()
+
+
+def test_api_ranking_refuses_a_period_that_ends_before_it_starts(lishui_h1, leader_jinhua):
+    from devzone.accounts.services import issue_token
+    from devzone.api.tests.client import ApiClient, errors_by_field
+
+    client = ApiClient(issue_token(leader_jinhua, actor=None))
+    path = "/indicators/ranking?region=331100&indicator=gdp&start=2024-06-30&end=2024-01-01"
+
+    assert "end" in errors_by_field(client.get(path))

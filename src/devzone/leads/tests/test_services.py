@@ -96,6 +96,21 @@ def test_conversion_creates_the_project_with_fields_carried_over(lead_b, staff_b
         convert_lead_to_project(lead_b, actor=staff_b, planned_investment=Decimal(1))
 
 
+def test_a_signed_lead_whose_project_was_deleted_can_be_converted_again(lead_b, staff_b):
+    from devzone.projects.services import delete_project
+
+    advance_lead(lead_b, "contacted", actor=staff_b)
+    first = convert_lead_to_project(lead_b, actor=staff_b, planned_investment=Decimal(10**8))
+    delete_project(first, actor=staff_b)
+    lead_b.refresh_from_db()
+    assert (lead_b.stage, lead_b.project) == ("signed", None)
+
+    again = convert_lead_to_project(lead_b, actor=staff_b, planned_investment=Decimal(10**8))
+
+    lead_b.refresh_from_db()
+    assert lead_b.project == again
+
+
 def test_an_identified_lead_cannot_be_converted(lead_b, staff_b):
     with pytest.raises(ValidationError):
         convert_lead_to_project(lead_b, actor=staff_b, planned_investment=Decimal(1))
@@ -122,3 +137,10 @@ def test_staff_of_another_zone_can_neither_see_nor_change_a_lead(lead_b, staff_a
 def test_a_leader_reads_the_leads_of_their_region_only(lead_b, leader_jinhua, admin_user):
     assert not Lead.objects.visible_to(leader_jinhua).exists()
     assert list(Lead.objects.visible_to(admin_user)) == [lead_b]
+
+
+@pytest.mark.parametrize("day", [dt.date(1900, 1, 1), dt.date(2101, 1, 1)])
+def test_a_next_action_date_outside_1990_2100_is_refused(lead_b, staff_b, day):
+    with pytest.raises(ValidationError) as refused:
+        update_lead(lead_b, actor=staff_b, next_action_date=day)
+    assert "next_action_date" in refused.value.message_dict

@@ -1,6 +1,5 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from devzone.core.clock import check_plausible, today
@@ -71,7 +70,7 @@ class Meeting(TimeStampedModel):
     def clean(self) -> None:
         super().clean()
         check_plausible(self, "held_on")
-        if self.held_on and self.held_on > timezone.localdate():
+        if self.held_on and self.held_on > today():
             message = _("A meeting is recorded once it is held, not on a future date.")
             raise ValidationError({"held_on": message})
 
@@ -121,13 +120,13 @@ class Problem(TimeStampedModel):
     def clean(self) -> None:
         super().clean()
         check_plausible(self, "due_date", "resolved_on")
-        if not self.title.strip():
+        if not (self.title or "").strip():
             raise ValidationError({"title": _("Give the problem a title.")})
         if self.status == ProblemStatus.RESOLVED and not self.resolution.strip():
             raise ValidationError({"resolution": _("Say how the problem was resolved.")})
         if self.status != ProblemStatus.RESOLVED and self.resolved_on:
             raise ValidationError({"resolved_on": _("Only a resolved problem has a date.")})
-        if self.resolved_on and self.resolved_on > timezone.localdate():
+        if self.resolved_on and self.resolved_on > today():
             raise ValidationError({"resolved_on": _("A problem cannot be resolved in the future.")})
         department = self.owner_department
         if department and self.project_id and not department.serves(self.project.zone.region):

@@ -1,7 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from devzone.core import codes
@@ -136,6 +135,8 @@ class Project(TimeStampedModel):
 
     def clean(self) -> None:
         super().clean()
+        if not (self.name or "").strip():
+            raise ValidationError({"name": _("Give the project a name.")})
         if self.code:
             self.code = canonical_project_code(self.code)
         if self.foreign_capital and not self.foreign_currency:
@@ -222,7 +223,7 @@ class Milestone(TimeStampedModel):
     def clean(self) -> None:
         super().clean()
         check_plausible(self, "planned_date", "actual_date")
-        if self.actual_date and self.actual_date > timezone.localdate():
+        if self.actual_date and self.actual_date > today():
             raise ValidationError({"actual_date": _("An actual date cannot be in the future.")})
         if not self.planned_date and not self.actual_date:
             message = _("Give a planned date, an actual date or both.")

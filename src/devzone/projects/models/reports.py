@@ -2,10 +2,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from devzone.core.clock import check_plausible
+from devzone.core.clock import check_plausible, today
 from devzone.core.models import TimeStampedModel
 from devzone.projects.models.project import MAX_PROJECT_AMOUNT, MONEY
 
@@ -63,7 +62,7 @@ class InvestmentReport(TimeStampedModel):
         check_plausible(self, "month")
         if self.month and self.month.day != 1:
             raise ValidationError({"month": _("A month is written as its first day.")})
-        if self.month and self.month > timezone.localdate():  # as the ledger import refuses
+        if self.month and self.month > today():  # as the ledger import refuses
             raise ValidationError(
                 {
                     "month": _("%(month)s is a month still to come.")

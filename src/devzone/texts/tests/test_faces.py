@@ -14,7 +14,7 @@ from ninja.testing import TestClient
 from devzone.texts.api import router
 from devzone.texts.cli import register
 from devzone.texts.models import Document, Fact, FactStatus
-from devzone.texts.services import ingest_document
+from devzone.texts.services import accept_fact, ingest_document
 from devzone.texts.tests.conftest import JINYI_A, JINYI_B, LISHUI_EN
 
 
@@ -183,3 +183,52 @@ def test_the_review_form_shows_the_value_without_trailing_zeros(admin_client, ji
     fact = next(f for f in ingest_document(JINYI_A, actor=None).facts if f.value is not None)
     html = admin_client.get(reverse("texts:review", args=[fact.pk])).content.decode()
     assert 'value="160860000000"' in html and "00000000" not in html
+
+
+def _api(user):
+    from devzone.accounts.services import issue_token
+    from devzone.api.tests.client import ApiClient
+
+    return ApiClient(issue_token(user, actor=None))
+
+
+def test_api_facts_of_another_place_are_not_found_not_forbidden(jinyi_ftz, staff_b, viewer):
+    fact = next(
+        f for f in ingest_document(JINYI_A, actor=None).facts if f.metric == "import_export"
+    )
+    accept_fact(fact, actor=None)
+    elsewhere, reader = _api(staff_b), _api(viewer)
+
+    assert elsewhere.post(f"/texts/facts/{fact.pk}/accept", {}).status_code == 404
+    assert elsewhere.post(f"/texts/facts/{fact.pk}/reject", {"reason": "x"}).status_code == 404
+    assert reader.post(f"/texts/facts/{fact.pk}/accept", {}).status_code == 403  # reads only
+
+
+def test_api_the_same_text_again_shows_only_the_callers_figures(jinyi_ftz, admin_user, staff_b):
+    assert _api(admin_user).post("/texts/documents", {"text": JINYI_A}).json()["facts"]
+
+    again = _api(staff_b).post("/texts/documents", {"text": JINYI_A}).json()
+
+    assert again["created"] is False and again["facts"] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ("hello", None),
+        ({"edits": {}, "colour": "red"}, "colour"),
+        ({"edits": {"period_start": 123}}, "period_start"),
+        ({"edits": {"project": "abc"}}, "project"),
+        ({"edits": {"project": 999999}}, "project"),
+    ],
+)
+def test_api_accept_refuses_what_is_not_an_acceptance(admin_user, jinyi_ftz, body, field):
+    from devzone.api.tests.client import errors_by_field
+
+    fact = ingest_document(JINYI_A, actor=None).facts[0]
+
+    errors = errors_by_field(_api(admin_user).post(f"/texts/facts/{fact.pk}/accept", body))
+
+    assert field in errors
+    fact.refresh_from_db()
+    assert fact.status == "pending"
