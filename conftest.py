@@ -29,6 +29,11 @@ def pytest_configure(config: pytest.Config) -> None:
         from django.conf import settings
 
         settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+        # each test process counts failed logins apart (the server shares them through files)
+        settings.CACHES = {
+            **settings.CACHES,
+            "throttle": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        }
         settings.DEVZONE_AS_OF = os.environ.get("DEVZONE_AS_OF") or None
         settings.DEMO_AS_OF_FILE = Path(tempfile.mkdtemp(prefix="devzone-test-")) / "demo-as-of"
 

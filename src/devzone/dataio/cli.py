@@ -186,6 +186,8 @@ def run_import(args: argparse.Namespace) -> int:
         "skip_invalid": args.skip_invalid,
         "default_zone": _zone(args.zone),
     }
+    if args.what == "oc4ids" and (args.rejected or args.sheet):
+        raise CommandError(_("an OC4IDS file has no sheets and no rows to reject: drop the option"))
     if args.rejected and not (args.skip_invalid or args.dry_run):
         raise CommandError(
             _("--rejected goes with --skip-invalid or --dry-run: without them nothing is imported")
@@ -208,7 +210,8 @@ def run_import(args: argparse.Namespace) -> int:
         _print_result(result, show=args.show)
     if result.file_error:
         return 2
-    return 0 if result.ok or (args.skip_invalid and result.committed) else 1
+    # with --skip-invalid, rejected rows are the expected outcome, in a dry run too
+    return 0 if result.ok or (args.skip_invalid and (result.committed or args.dry_run)) else 1
 
 
 def _print_result(result: Any, *, show: int = SHOWN) -> None:

@@ -142,7 +142,7 @@ def _import_rows(
         return result
     result.rows = len(raw)
     result.unknown_columns = layout.unknown
-    result.warnings += _unitless_money(layout)
+    result.warnings += unitless_money(layout)
     if not raw:
         result.file_error = _("The sheet has a header but no data rows.")
         return result
@@ -178,7 +178,7 @@ def _import_rows(
     )
 
 
-def _unitless_money(layout: Layout) -> list[Issue]:
+def unitless_money(layout: Layout) -> list[Issue]:
     """A money column whose header (or a unit line above it) names no unit: say that plain
     numbers in it are read as yuan, since ledgers mostly count in 万元 and a wrong guess is
     off by ten thousand."""

@@ -21,7 +21,13 @@ from devzone.core.clock import today
 from devzone.dataio import cells
 from devzone.dataio.bulk import BulkWriter, large_cache, record_changes_bulk
 from devzone.dataio.headers import REPORT_TABLE
-from devzone.dataio.importing import Progress, _collect, _no_progress, flag_cell_problems
+from devzone.dataio.importing import (
+    Progress,
+    _collect,
+    _no_progress,
+    flag_cell_problems,
+    unitless_money,
+)
 from devzone.dataio.layout import Layout, find_layout
 from devzone.dataio.lookups import Places, clean_name
 from devzone.dataio.reading import SpreadsheetError, open_table
@@ -79,6 +85,7 @@ def import_reports(
         result.file_error = exc.message
         return result
     result.rows, result.unknown_columns = len(raw), layout.unknown
+    result.warnings += unitless_money(layout)  # 300 in a column headed 本月完成投资: 300 元?
     rows = [_read(number, values, layout, Places.load(), default_zone) for number, values in raw]
     for row in rows:
         if table.cell_problems:

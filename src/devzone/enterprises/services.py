@@ -6,7 +6,7 @@ import contextlib
 from collections.abc import Iterable
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -84,5 +84,8 @@ def add_alias(
 ) -> EnterpriseAlias:
     require_registry_edit(actor)
     record = EnterpriseAlias(enterprise=enterprise, alias=alias.strip(), kind=kind)
+    if EnterpriseAlias.objects.filter(enterprise=enterprise, alias=record.alias).exists():
+        message = _("“%(alias)s” is already a name of this enterprise.")
+        raise ValidationError({"aliases": message % {"alias": record.alias}})
     save_with_history(record, actor=actor)
     return record

@@ -135,9 +135,17 @@ def create_lead(request: HttpRequest, payload: LeadIn) -> Any:
     if missing := sorted(wanted - {link.pk for link in links}):
         message = _("No chain link has the id %(ids)s.") % {"ids": ", ".join(map(str, missing))}
         raise ValidationError({"link_ids": message})
-    lead = services.create_lead(
-        actor=request.auth, enterprise=enterprise, zone=zone, links=links, **fields
-    )
+    try:
+        lead = services.create_lead(
+            actor=request.auth, enterprise=enterprise, zone=zone, links=links, **fields
+        )
+    except ValidationError as error:  # name the fields as the request does: enterprise_id
+        if not hasattr(error, "error_dict"):
+            raise
+        renamed = {"enterprise": "enterprise_id", "zone": "zone_id", "links": "link_ids"}
+        raise ValidationError(
+            {renamed.get(name, name): messages for name, messages in error.message_dict.items()}
+        ) from error
     return Status(201, lead)
 
 

@@ -363,7 +363,9 @@ def _investors(ids: list[int]) -> list[Enterprise]:
 def _project_fields(fields: dict[str, Any]) -> dict[str, Any]:
     """Turn slugs, codes and ids into records and nulls of text fields into blanks."""
     if "zone" in fields:
-        fields["zone"] = lookup(Zone, "zone", slug=fields["zone"] or "")
+        if not fields["zone"]:  # every project belongs to a zone
+            raise ValidationError({"zone": _("This field cannot be null.")})
+        fields["zone"] = lookup(Zone, "zone", slug=fields["zone"])
     if "industry" in fields:  # "" or null clears it
         code = fields["industry"]
         fields["industry"] = lookup(Industry, "industry", code=code) if code else None

@@ -1,6 +1,7 @@
 """A login throttle: too many failed attempts for one username or one address are refused.
 
-Counters live in the cache (one per username, one per client address) and expire
+Counters live in the "throttle" cache, shared by the server's worker processes (one per
+username, one per client address), and expire
 ``LOGIN_THROTTLE_WINDOW`` seconds after the first failure. Both are kept because an attacker
 either guesses many passwords for one user (caught by the username counter) or tries one
 password against many users (caught by the address counter).
@@ -11,7 +12,7 @@ from __future__ import annotations
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpRequest
 
 
@@ -36,19 +37,19 @@ def _keys(username: str, address: str) -> list[str]:
 def is_locked(username: str, address: str) -> bool:
     """True when the username or the address has used up its failed attempts."""
     limit = settings.LOGIN_THROTTLE_ATTEMPTS
-    return any(cache.get(key, 0) >= limit for key in _keys(username, address))
+    return any(caches["throttle"].get(key, 0) >= limit for key in _keys(username, address))
 
 
 def record_failure(username: str, address: str) -> None:
     window = settings.LOGIN_THROTTLE_WINDOW
     for key in _keys(username, address):
-        if not cache.add(key, 1, timeout=window):
+        if not caches["throttle"].add(key, 1, timeout=window):
             try:
-                cache.incr(key)
+                caches["throttle"].incr(key)
             except ValueError:  # expired between add() and incr()
-                cache.add(key, 1, timeout=window)
+                caches["throttle"].add(key, 1, timeout=window)
 
 
 def record_success(username: str) -> None:
     """A successful login clears the username's count; the address keeps its count."""
-    cache.delete(_key("username", username))
+    caches["throttle"].delete(_key("username", username))

@@ -174,3 +174,10 @@ def test_a_page_number_out_of_range_is_bad_input_not_a_server_error(api_as, admi
     assert answer.status_code == 422
     assert "page" in errors_by_field(answer)
     assert client.get(path, page="1000000").json()["items"] == []
+
+
+def test_a_repeated_alias_is_named_as_the_aliases_field(api_as, staff_a):
+    payload = {"legal_name": "某公司", "aliases": [{"alias": "某某"}, {"alias": "某某"}]}
+
+    assert "aliases" in errors_by_field(api_as(staff_a).post("/enterprises", payload))
+    assert not Enterprise.objects.exists()

@@ -82,3 +82,19 @@ def test_a_name_without_code_or_zone_asks_for_the_zone(tmp_path, project_a, staf
 
     [error] = result.errors
     assert "no zone" in error.message and "--zone" in error.message
+
+
+def test_an_amount_column_without_a_unit_warns_that_it_is_read_as_yuan(
+    tmp_path, project_a, zone_a, staff_a
+):
+    from django.utils import translation
+
+    rows = [
+        ["项目名称", "所属园区", "月份", "本月完成投资"],
+        [project_a.name, zone_a.name, "2024-01", 300],
+    ]
+
+    with translation.override("en"):
+        result = import_reports(write_xlsx(tmp_path / "r.xlsx", rows), actor=staff_a, dry_run=True)
+
+    assert any("read as yuan" in str(warning) for warning in result.warnings)

@@ -146,3 +146,13 @@ def test_converting_a_lead_that_may_not_be_converted_says_why(client, lead_b, st
     assert response.status_code == 400
     assert response.context["convert_form"].non_field_errors()
     assert Lead.objects.get(pk=lead_b.pk).project is None
+
+
+def test_api_a_second_open_lead_is_refused_naming_enterprise_id(client, lead_b, staff_b):
+    _login(client, staff_b)
+    payload = {"enterprise_id": lead_b.enterprise_id, "zone_id": lead_b.zone_id, "link_ids": []}
+
+    response = client.post("/api/leads", payload, content_type="application/json")
+
+    assert response.status_code == 422
+    assert "enterprise_id" in {error["field"] for error in response.json()["detail"]}

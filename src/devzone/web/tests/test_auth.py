@@ -112,3 +112,28 @@ def test_every_page_offers_both_languages(client_a):
     assert 'action="/i18n/setlang/"' in html
     assert 'value="en"' in html
     assert 'value="zh-hans"' in html
+
+
+def test_failed_logins_are_counted_across_worker_processes(settings, tmp_path):
+    """The server's throttle counts in files every worker reads: a second process (here a
+    second cache connection, as a worker has) sees the first one's failures."""
+    from django.core.cache import caches
+
+    from devzone.conf import settings as configured
+    from devzone.web import throttle
+
+    assert configured.CACHES["throttle"]["BACKEND"].endswith("FileBasedCache")
+    settings.CACHES = {
+        **settings.CACHES,
+        "throttle": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path),
+        },
+    }
+    for _attempt in range(settings.LOGIN_THROTTLE_ATTEMPTS):
+        throttle.record_failure("admin", "10.0.0.1")
+
+    other_worker = caches.create_connection("throttle")
+    key = throttle._key("username", "admin")
+    assert other_worker.get(key) == settings.LOGIN_THROTTLE_ATTEMPTS
+    assert throttle.is_locked("admin", "10.0.0.2")
