@@ -149,6 +149,8 @@ def _unknown(field: str) -> Any:
 def list_enterprises(
     request: HttpRequest, filters: Query[EnterpriseFilters]
 ) -> QuerySet[Enterprise]:
+    """Enterprises of the registry, a page at a time; ``search`` finds names, aliases and credit
+    codes."""
     enterprises = _enterprises()
     return _search(enterprises, filters.search) if filters.search.strip() else enterprises
 
@@ -189,12 +191,15 @@ def match_enterprise(request: HttpRequest, query: Query[MatchQuery]) -> dict[str
 
 @router.get("/enterprises/{enterprise_id}", response={200: EnterpriseOut, **READ_ERRORS})
 def get_enterprise(request: HttpRequest, enterprise_id: int) -> Enterprise:
+    """One enterprise with its aliases."""
     return get_object_or_404(_enterprises(), pk=enterprise_id)
 
 
 @router.post("/enterprises", response={201: EnterpriseOut, **WRITE_ERRORS})
 @transaction.atomic
 def create_enterprise(request: HttpRequest, payload: EnterpriseIn) -> Status:
+    """Register an enterprise (staff and administrators); the credit code is checked, capital may
+    carry its currency (1000万美元)."""
     fields = _references(payload.dict(exclude_unset=True, exclude={"aliases", "legal_name"}))
     enterprise = services.create_enterprise(
         actor=request.auth,
@@ -210,6 +215,7 @@ def create_enterprise(request: HttpRequest, payload: EnterpriseIn) -> Status:
 def update_enterprise(
     request: HttpRequest, enterprise_id: int, payload: EnterprisePatch
 ) -> Enterprise:
+    """Change an enterprise's fields; a blank region or industry clears it."""
     enterprise = get_object_or_404(Enterprise, pk=enterprise_id)
     changes = _references(payload.dict(exclude_unset=True))
     services.update_enterprise(enterprise, actor=request.auth, **changes)

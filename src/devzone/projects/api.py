@@ -332,11 +332,13 @@ def _search(term: str) -> Q:
 @router.get("/projects", response={200: list[ProjectListItem], **READ_ERRORS})
 @paginate(Pages, page_size=50)
 def list_projects(request: HttpRequest, filters: Query[ProjectFilters]) -> QuerySet[Project]:
+    """The projects the caller may see, a page at a time, filtered and ordered."""
     return filter_projects(visible_projects(request), filters)
 
 
 @router.get("/projects/{project_id}", response={200: ProjectDetail, **READ_ERRORS})
 def get_project(request: HttpRequest, project_id: int) -> Project:
+    """One project with its investors, milestones, stage, status and investment totals."""
     return project_detail(request, project_id)
 
 
@@ -406,6 +408,8 @@ def _foreign_capital(fields: dict[str, Any]) -> None:
 @router.post("/projects", response={201: ProjectDetail, **WRITE_ERRORS})
 @transaction.atomic
 def create_project(request: HttpRequest, payload: ProjectIn) -> Status:
+    """Create a project in a zone the caller edits, with investors and milestones; amounts as
+    "19.545亿元" or yuan."""
     fields = _project_fields(payload.dict(exclude_unset=True, exclude={"milestones"}))
     investors = _investors(fields.pop("investors", None) or [])
     milestones = {
@@ -420,6 +424,7 @@ def create_project(request: HttpRequest, payload: ProjectIn) -> Status:
 @router.patch("/projects/{project_id}", response={200: ProjectDetail, **WRITE_ERRORS})
 @transaction.atomic
 def update_project(request: HttpRequest, project_id: int, payload: ProjectPatch) -> Project:
+    """Change a project's fields; only the fields given change."""
     project = get_visible_project(request, project_id)
     changes = _project_fields(payload.dict(exclude_unset=True))
     investor_ids = changes.pop("investors", None)
@@ -431,6 +436,7 @@ def update_project(request: HttpRequest, project_id: int, payload: ProjectPatch)
 
 @router.delete("/projects/{project_id}", response={204: None, **WRITE_ERRORS})
 def delete_project(request: HttpRequest, project_id: int) -> Status:
+    """Delete a project and what belongs to it; the change history keeps every record removed."""
     services.delete_project(get_visible_project(request, project_id), actor=request.auth)
     return Status(204, None)
 
@@ -454,6 +460,7 @@ def set_milestone(
 
 @router.get("/projects/{project_id}/reports", response={200: ReportsOut, **READ_ERRORS})
 def list_reports(request: HttpRequest, project_id: int) -> dict[str, Any]:
+    """A project's monthly investment reports with its year-to-date and total investment."""
     project = get_object_or_404(visible_projects(request), pk=project_id)
     return {
         "invested_ytd": project.invested_ytd,
@@ -493,12 +500,14 @@ def _problem_fields(fields: dict[str, Any]) -> dict[str, Any]:
 def list_problems(
     request: HttpRequest, project_id: int, filters: Query[ProblemFilters]
 ) -> QuerySet[Problem]:
+    """A project's problems, optionally by status."""
     problems = get_visible_project(request, project_id).problems.select_related("owner_department")
     return problems.filter(status=filters.status) if filters.status else problems
 
 
 @router.post("/projects/{project_id}/problems", response={201: ProblemOut, **WRITE_ERRORS})
 def open_problem(request: HttpRequest, project_id: int, payload: ProblemIn) -> Status:
+    """Open a problem on a project, with its owner department and due date."""
     project = get_visible_project(request, project_id)
     fields = _problem_fields(payload.dict(exclude_unset=True))
     status = fields.pop("status", None)
@@ -511,6 +520,7 @@ def open_problem(request: HttpRequest, project_id: int, payload: ProblemIn) -> S
 
 @router.patch("/problems/{problem_id}", response={200: ProblemOut, **WRITE_ERRORS})
 def update_problem(request: HttpRequest, problem_id: int, payload: ProblemPatch) -> Problem:
+    """Change a problem's title, description, owner, due date or status (reopening included)."""
     problem = get_visible_problem(request, problem_id)
     changes = _problem_fields(payload.dict(exclude_unset=True))
     return services.update_problem(problem, actor=request.auth, **changes)
@@ -518,6 +528,7 @@ def update_problem(request: HttpRequest, problem_id: int, payload: ProblemPatch)
 
 @router.post("/problems/{problem_id}/resolve", response={200: ProblemOut, **WRITE_ERRORS})
 def resolve_problem(request: HttpRequest, problem_id: int, payload: ResolutionIn) -> Problem:
+    """Resolve a problem, saying how (and on which day, not in the future)."""
     problem = get_visible_problem(request, problem_id)
     return services.resolve_problem(problem, actor=request.auth, **payload.dict())
 

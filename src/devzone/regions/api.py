@@ -74,6 +74,7 @@ class DepartmentFilters(Schema):
 @router.get("/regions", response={200: list[RegionOut], **READ_ERRORS})
 @paginate(Pages, page_size=100)
 def list_regions(request: HttpRequest, filters: Query[RegionFilters]) -> QuerySet[Region]:
+    """Administrative divisions (GB/T 2260), a page at a time."""
     regions = Region.objects.select_related("parent")
     if filters.search:
         term = filters.search.strip()
@@ -89,17 +90,20 @@ def list_regions(request: HttpRequest, filters: Query[RegionFilters]) -> QuerySe
 
 @router.get("/regions/{code}", response={200: RegionOut, **READ_ERRORS})
 def get_region(request: HttpRequest, code: str) -> Region:
+    """One administrative division by its code."""
     return get_object_or_404(Region.objects.select_related("parent"), code=code)
 
 
 @router.get("/zones", response={200: list[ZoneOut], **READ_ERRORS})
 @paginate(Pages, page_size=100)
 def list_zones(request: HttpRequest) -> QuerySet[Zone]:
+    """The zones the caller may see."""
     return Zone.objects.select_related("region", "parent")
 
 
 @router.get("/zones/{slug}", response={200: ZoneOut, **READ_ERRORS})
 def get_zone(request: HttpRequest, slug: str) -> Zone:
+    """One zone by its short code (slug)."""
     return get_object_or_404(Zone.objects.select_related("region", "parent"), slug=slug)
 
 
@@ -108,6 +112,7 @@ def get_zone(request: HttpRequest, slug: str) -> Zone:
 def list_departments(
     request: HttpRequest, filters: Query[DepartmentFilters]
 ) -> QuerySet[Department]:
+    """Government departments, a page at a time."""
     departments = Department.objects.select_related("region", "zone")
     if filters.zone:
         departments = departments.filter(zone__slug=filters.zone)

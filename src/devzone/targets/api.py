@@ -97,6 +97,7 @@ class ErrorOut(Schema):
 
 @router.get("/targets/plans", response=list[PlanOut])
 def list_plans(request: HttpRequest) -> list[dict[str, Any]]:
+    """The action plans the caller may see."""
     plans = Plan.objects.visible_to(request.auth).select_related("region")
     return [{"id": p.pk, "name": p.name, "year": p.year, "region": p.region.code} for p in plans]
 

@@ -80,6 +80,7 @@ def list_facts(
     status: Literal["pending", "accepted", "rejected", "duplicate"] = "pending",
     limit: int = Query(200, ge=1, le=1000),
 ) -> Any:
+    """Figures read from documents, as the caller's review queue holds them (by status)."""
     _require_reader(request)
     facts = Fact.objects.filter(fact_scope_q(request.auth), status=status).order_by(
         "document_id", "span_start"
@@ -119,6 +120,7 @@ def accept(request: HttpRequest, fact_id: int, payload: AcceptIn) -> Any:
 
 @router.post("/texts/facts/{fact_id}/reject", response={200: FactOut, **WRITE_ERRORS})
 def reject(request: HttpRequest, fact_id: int, payload: RejectIn) -> Any:
+    """Reject a figure, with the reason; it leaves the queue and never reaches a series."""
     fact = get_object_or_404(_facts(request), pk=fact_id)
     return fact_dict(reject_fact(fact, actor=request.auth, reason=payload.reason))
 
