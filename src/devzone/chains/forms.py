@@ -9,6 +9,7 @@ from devzone.chains.choices import LinkPosition
 from devzone.chains.models import Link
 from devzone.enterprises.models import Enterprise
 from devzone.regions.models import Region
+from devzone.web.forms import Form
 
 
 def _words(text: str) -> list[str]:
@@ -28,14 +29,14 @@ class RegionField(forms.CharField):
         return region
 
 
-class ChainForm(forms.Form):
+class ChainForm(Form):
     name = forms.CharField(label=_("Name"), max_length=100)
     name_en = forms.CharField(label=_("English name"), max_length=150, required=False)
     region = RegionField(label=_("Region code"), max_length=6, required=False)
     description = forms.CharField(label=_("Description"), widget=forms.Textarea, required=False)
 
 
-class LinkForm(forms.Form):
+class LinkForm(Form):
     name = forms.CharField(label=_("Name"), max_length=100)
     name_en = forms.CharField(label=_("English name"), max_length=150, required=False)
     position = forms.ChoiceField(label=_("Position"), choices=LinkPosition.choices)
@@ -51,7 +52,7 @@ class LinkForm(forms.Form):
         return [word for word in _words(self.cleaned_data["keywords"]) if word]
 
 
-class EdgeForm(forms.Form):
+class EdgeForm(Form):
     supplier = forms.ModelChoiceField(label=_("Supplier link"), queryset=Link.objects.none())
     consumer = forms.ModelChoiceField(label=_("Consumer link"), queryset=Link.objects.none())
 
@@ -61,7 +62,7 @@ class EdgeForm(forms.Form):
         self.fields["consumer"].queryset = chain.links.all()
 
 
-class AttachForm(forms.Form):
+class AttachForm(Form):
     link = forms.ModelChoiceField(label=_("Link"), queryset=Link.objects.none())
     legal_name = forms.CharField(label=_("Enterprise (legal name)"), max_length=200)
     products = forms.CharField(label=_("What it makes"), max_length=200, required=False)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from devzone.chains.choices import LinkPosition, LinkSource
 from devzone.core.models import TimeStampedModel
+from devzone.core.names import shown_name
 
 
 class Chain(TimeStampedModel):
@@ -35,7 +36,7 @@ class Chain(TimeStampedModel):
         ordering = ["name"]
 
     def __str__(self) -> str:
-        return self.name
+        return shown_name(self)
 
 
 class Link(TimeStampedModel):
@@ -67,7 +68,7 @@ class Link(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return self.name
+        return shown_name(self)
 
     def clean(self) -> None:
         super().clean()

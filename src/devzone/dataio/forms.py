@@ -8,12 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from devzone.accounts.scope import zone_scope_q
 from devzone.dataio.models import ImportKind
 from devzone.regions.models import Zone
+from devzone.web.forms import Form
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 EXTENSIONS = (".xlsx", ".xls", ".ods", ".csv", ".txt")
 
 
-class UploadForm(forms.Form):
+class UploadForm(Form):
     kind = forms.ChoiceField(label=_("What the file holds"), choices=ImportKind.choices)
     file = forms.FileField(
         label=_("Spreadsheet"), help_text=_(".xlsx, .xls, .ods or .csv (UTF-8 or GBK)")
@@ -39,7 +40,7 @@ class UploadForm(forms.Form):
         return upload
 
 
-class ExportForm(forms.Form):
+class ExportForm(Form):
     format = forms.ChoiceField(
         choices=[("xlsx", "Excel (.xlsx)"), ("csv", "CSV"), ("oc4ids", "OC4IDS JSON")],
         required=False,

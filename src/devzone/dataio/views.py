@@ -18,12 +18,16 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from devzone.accounts.choices import EDITING_ROLES
+from devzone.accounts.scope import role_of
 from devzone.dataio.forms import ExportForm, UploadForm
 from devzone.dataio.models import BatchStatus, ImportBatch, ImportKind
 from devzone.dataio.stages import stage_label
@@ -77,6 +81,9 @@ def _summary(result: Any) -> dict[str, Any]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def upload(request: HttpRequest) -> HttpResponse:
+    may_import = role_of(request.user) in EDITING_ROLES  # leaders and viewers read, export
+    if request.method == "POST" and not may_import:
+        raise PermissionDenied(_("Only staff and administrators may import."))
     form = UploadForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         batch = _save_upload(request, form)
@@ -87,7 +94,11 @@ def upload(request: HttpRequest) -> HttpResponse:
         batch.save(update_fields=["preview", "status", "updated_at"])
         return redirect("dataio:preview", token=batch.token)
     recent = ImportBatch.objects.filter(user=request.user)[:10]
-    context = {"form": form, "recent": recent, "export_form": ExportForm()}
+    context = {
+        "form": form if may_import else None,
+        "recent": recent,
+        "export_form": ExportForm(),
+    }
     return render(request, "dataio/upload.html", context)
 
 

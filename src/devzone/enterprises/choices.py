@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class AliasKind(models.TextChoices):
@@ -13,7 +14,7 @@ class AliasKind(models.TextChoices):
 class IndustryLevel(models.IntegerChoices):
     SECTION = 1, _("section")
     DIVISION = 2, _("division")
-    GROUP = 3, _("group")
+    GROUP = 3, pgettext_lazy("industry level", "group")
     CLASS = 4, _("class")
 
 

@@ -5,17 +5,19 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from devzone.web.forms import Form
+
 CONFIRM = "confirm"
 REJECT = "reject"
 
 
-class EnterpriseSearchForm(forms.Form):
+class EnterpriseSearchForm(Form):
     q = forms.CharField(
         label=_("Name, alias or credit code"), required=False, max_length=200, strip=True
     )
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(Form):
     """Confirm or reject one candidate of a review-band name."""
 
     action = forms.ChoiceField(

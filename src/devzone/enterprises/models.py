@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from devzone.core.models import TimeStampedModel
-from devzone.core.names import shown_name
+from devzone.core.names import reads_english, shown_name
 from devzone.enterprises.choices import (
     AliasKind,
     DecisionKind,
@@ -97,6 +97,8 @@ class Enterprise(TimeStampedModel):
         ordering = ["legal_name"]
 
     def __str__(self) -> str:
+        if self.name_en and reads_english():
+            return self.name_en
         return self.short_name or self.legal_name
 
 

@@ -43,6 +43,7 @@ from devzone.analytics.rollups import WeekNumbers
 from devzone.analytics.state import ledger_view
 from devzone.analytics.view import LedgerView
 from devzone.core.clock import plausible
+from devzone.core.names import reads_english
 from devzone.projects.choices import MILESTONE_ORDER, MilestoneKind, ProblemStatus, Stage, Status
 from devzone.projects.models import Problem, Project
 from devzone.projects.querysets import add_months
@@ -278,8 +279,14 @@ def _names(ids: set[int], url: Callable[[int], str]) -> dict[int, _Named]:
     ordered = sorted(ids)
     for index in range(0, len(ordered), NAME_CHUNK):
         chunk = ordered[index : index + NAME_CHUNK]
-        rows = Project.objects.filter(pk__in=chunk).values_list("pk", "name", "zone__name")
-        names.update((pk, _Named(pk, name, zone, url(pk))) for pk, name, zone in rows)
+        rows = Project.objects.filter(pk__in=chunk).values_list(
+            "pk", "name", "zone__name", "zone__name_en"
+        )
+        english = reads_english()  # zones in the reader's language, where they have it
+        names.update(
+            (pk, _Named(pk, name, (english and zone_en) or zone, url(pk)))
+            for pk, name, zone, zone_en in rows
+        )
     return names
 
 
@@ -303,7 +310,7 @@ def _problems(briefing: Briefing, zone_ids: list[int], start: dt.date, end: dt.d
 def _problem_line(problem: Problem, day: dt.date | None) -> Line:
     project = problem.project
     return Line(
-        project.pk, project.name, project.zone.name, project_url(project.pk), day=day,
+        project.pk, project.name, str(project.zone), project_url(project.pk), day=day,
         note=problem.title,
     )  # fmt: skip
 

@@ -175,7 +175,7 @@ def _race_sections(briefing: Briefing) -> list[Section]:
         rows = [
             [
                 figure(row.rank, "count", text=str(row.rank)),
-                Cell(row.zone.name, _zone_url(row.zone_id)),
+                Cell(str(row.zone), _zone_url(row.zone_id)),
                 figure(row.score, "count", table.url, text=str(row.score)),
                 figure(row.gap_to_leader, "count", text=str(row.gap_to_leader)),
                 Cell(_movement(row.movement), number=True),

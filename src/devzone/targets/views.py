@@ -26,6 +26,7 @@ from devzone.targets.choices import SOURCE_LEDGER, ListMark, Pace, ScoringRule
 from devzone.targets.models import Plan, RaceResult, Scorecard
 from devzone.targets.progress import TargetProgress, as_percent, plan_progress, time_progress
 from devzone.targets.race import parse_month, race_trend, score_race, stored_race
+from devzone.web.forms import Form
 
 
 @login_required
@@ -147,7 +148,7 @@ def _race_value(values: dict, indicator: Any) -> str:
     return format_value(Decimal(raw), indicator.unit_kind) if raw is not None else "—"
 
 
-class BriefingForm(forms.Form):
+class BriefingForm(Form):
     region = forms.ModelChoiceField(
         label=gettext_lazy("Region"), queryset=Region.objects.none(), to_field_name="code"
     )

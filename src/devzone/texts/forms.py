@@ -6,15 +6,16 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from devzone.regions.models import Region, Zone
 from devzone.texts.models import Fact
-from devzone.web.forms import DateInput
+from devzone.web.forms import DateInput, Form
 
 MAX_UPLOAD = 10 * 1024 * 1024
 
 
-class UploadForm(forms.Form):
+class UploadForm(Form):
     text = forms.CharField(label=_("Paste the text"), widget=forms.Textarea, required=False)
     file = forms.FileField(
         label=_("or upload a file (.txt, .html, .pdf)"),
@@ -46,7 +47,7 @@ class UploadForm(forms.Form):
         return data
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(Form):
     """The reviewer's corrections; only changed fields are passed to ``accept_fact``."""
 
     metric = forms.CharField(label=_("Metric"), max_length=80)
@@ -62,7 +63,7 @@ class ReviewForm(forms.Form):
     period_end = forms.DateField(label=_("Period end"), required=False)
     period_cumulative = forms.BooleanField(label=_("Year to date"), required=False)
     change_value = forms.DecimalField(
-        label=_("Change"), required=False, max_digits=30, decimal_places=8
+        label=pgettext_lazy("figure", "Change"), required=False, max_digits=30, decimal_places=8
     )
     change_kind = forms.ChoiceField(
         label=_("Change kind"),
@@ -111,5 +112,5 @@ class ReviewForm(forms.Form):
         return edits
 
 
-class RejectForm(forms.Form):
+class RejectForm(Form):
     reason = forms.CharField(label=_("Why"), max_length=500, required=False)

@@ -244,3 +244,16 @@ def test_cli_import_of_a_misshapen_chain_file_is_one_error(db, tmp_path):
     )
     with pytest.raises(CommandError, match=re.escape("links: The file lists no links.")):
         import_file(argparse.Namespace(file=str(path)))
+
+
+def test_english_readers_see_chains_and_links_by_their_english_names(client, nev, staff_b):
+    _login(client, staff_b)
+    client.cookies["django_language"] = "en"
+    assert nev.name_en
+
+    detail = client.get(reverse("chains:detail", args=[nev.pk]), {"region": "441200"})
+    gaps = client.get(reverse("chains:gaps", args=[nev.pk]), {"region": "441200"})
+
+    assert f"<h1>{nev.name_en}</h1>" in detail.content.decode()
+    assert f"Gaps of {nev.name_en}" in gaps.content.decode()
+    assert nev.name not in gaps.content.decode().split("<h1>", 1)[1].split("</h1>", 1)[0]

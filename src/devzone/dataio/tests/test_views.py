@@ -148,3 +148,16 @@ def test_progress_is_reported_in_the_users_language(client_a, zh_ledger):
     assert chinese["stage"] == english["stage"] == "checking"  # the code, for scripts
     assert chinese["label"] == "正在检查各行" and english["label"] == "checking the rows"
     assert chinese["done"] == 5 and chinese["total"] == 10
+
+
+def test_a_leader_exports_but_is_offered_no_import_and_cannot_post_one(
+    client, leader_jinhua, zh_ledger, tmp_path
+):
+    client.force_login(leader_jinhua)
+
+    page = client.get(reverse("dataio:upload")).content.decode()
+    refused = _upload(client, zh_ledger)
+
+    assert "multipart/form-data" not in page and reverse("dataio:export") in page
+    assert refused.status_code == 403
+    assert not ImportBatch.objects.exists() and not (tmp_path / "uploads").exists()

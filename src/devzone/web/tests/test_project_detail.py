@@ -347,3 +347,16 @@ def test_the_number_of_queries_does_not_grow_with_the_records(
         client_a.get(detail(large))
 
     assert len(fifteen.captured_queries) == len(three.captured_queries)
+
+
+def test_investors_link_to_the_registry_and_read_in_english(zone_a, staff_a, catl):
+    catl.name_en = "Contemporary Amperex Technology Co., Limited"
+    catl.save()
+    project = build_project(zone_a, staff_a, "电池项目", "100000000", investors=[catl])
+
+    english = signed_in(staff_a, "en").get(detail(project)).content.decode()
+    chinese = signed_in(staff_a, "zh-hans").get(detail(project)).content.decode()
+
+    assert reverse("enterprises:detail", args=[catl.pk]) in english
+    assert "Contemporary Amperex Technology Co., Limited" in english
+    assert catl.legal_name in chinese
