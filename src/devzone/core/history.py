@@ -127,6 +127,24 @@ def record_bulk(
     return len(records)
 
 
+def record_reload(
+    model: type[models.Model],
+    *,
+    actor: Any,
+    before: dict[Any, dict[str, Any]],
+    after: dict[Any, models.Model],
+) -> int:
+    """Record a reference reload: ``before`` holds the snapshots of the rows that were there,
+    ``after`` the rows now, both by natural key (a code). New keys are creations; the others
+    are updates where their snapshot changed."""
+    return record_bulk(
+        model,
+        actor=actor,
+        created=[row for key, row in after.items() if key not in before],
+        updated=[(after[key], snapshot_before) for key, snapshot_before in before.items()],
+    )
+
+
 @transaction.atomic
 def save_with_history(instance: models.Model, *, actor: Any, m2m: dict | None = None) -> None:
     """Validate and save ``instance`` and record the change (create or update).

@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from devzone.core import codes
-from devzone.core.history import record_bulk, snapshot
+from devzone.core.history import record_reload, snapshot
 from devzone.enterprises.models import Industry
 
 BUNDLED_DIVISIONS = Path(__file__).with_name("data") / "gbt4754_2017_divisions.csv"
@@ -114,10 +114,5 @@ def load_industries(path: Path = BUNDLED_DIVISIONS, *, actor: Any = None) -> dic
             industry.parent_id = parent_id
             linked.append(industry)
     Industry.objects.bulk_update(linked, ["parent"], batch_size=1000)
-    record_bulk(
-        Industry,
-        actor=actor,
-        created=[industry for code, industry in by_code.items() if code not in before],
-        updated=[(by_code[code], snapshot_before) for code, snapshot_before in before.items()],
-    )
+    record_reload(Industry, actor=actor, before=before, after=by_code)
     return {"created": len(created), "renamed": len(renamed), "total": len(by_code)}

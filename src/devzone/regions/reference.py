@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from devzone.core import codes
-from devzone.core.history import record_bulk, snapshot
+from devzone.core.history import record_reload, snapshot
 from devzone.regions.choices import RegionLevel
 from devzone.regions.models import Region
 
@@ -115,12 +115,14 @@ def load_regions(rows: Iterable[RegionRow], *, actor: Any = None) -> dict[str, i
     Region.objects.bulk_update(renamed, ["name"], batch_size=1000)
     after = {r.code: r for r in Region.objects.all()}
     _link_parents(rows, after)
-    record_bulk(
-        Region,
-        actor=actor,
-        created=[region for code, region in after.items() if code not in before],
-        updated=[(after[code], snapshot_before) for code, snapshot_before in before.items()],
-    )
+    named = []
+    for code, english in PROVINCE_NAMES_EN.items():
+        region = after.get(code)
+        if region is not None and not region.name_en:
+            region.name_en = english
+            named.append(region)
+    Region.objects.bulk_update(named, ["name_en"], batch_size=1000)
+    record_reload(Region, actor=actor, before=before, after=after)
     return {"created": len(created), "renamed": len(renamed), "total": len(after)}
 
 
@@ -142,3 +144,18 @@ def _nearest_parent(code: str | None, by_code: dict[str, Region]) -> Region | No
             return by_code[code]
         code = codes.region_parent(code)
     return None
+
+
+# English names of the provincial-level divisions (as the State Council's English site writes
+# them); cities and counties have none in the reference data and show their Chinese name.
+PROVINCE_NAMES_EN = {
+    "110000": "Beijing", "120000": "Tianjin", "130000": "Hebei", "140000": "Shanxi",
+    "150000": "Inner Mongolia", "210000": "Liaoning", "220000": "Jilin", "230000": "Heilongjiang",
+    "310000": "Shanghai", "320000": "Jiangsu", "330000": "Zhejiang", "340000": "Anhui",
+    "350000": "Fujian", "360000": "Jiangxi", "370000": "Shandong", "410000": "Henan",
+    "420000": "Hubei", "430000": "Hunan", "440000": "Guangdong", "450000": "Guangxi",
+    "460000": "Hainan", "500000": "Chongqing", "510000": "Sichuan", "520000": "Guizhou",
+    "530000": "Yunnan", "540000": "Tibet", "610000": "Shaanxi", "620000": "Gansu",
+    "630000": "Qinghai", "640000": "Ningxia", "650000": "Xinjiang", "710000": "Taiwan",
+    "810000": "Hong Kong", "820000": "Macao",
+}  # fmt: skip

@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.core.cache import cache
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Min, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.urls import NoReverseMatch, reverse
 
@@ -92,6 +92,7 @@ class Dashboard:
     chart: MonthChart
     chart_year: int
     chart_target: Decimal | None
+    first_year: int | None = None  # of the first monthly report in scope: no year before it
     targets: list[Any] = field(default_factory=list)
     plan: Any = None
     race: list[Any] = field(default_factory=list)
@@ -124,6 +125,8 @@ def build(scope: Scope, *, year: int | None = None) -> Dashboard:
         chart_year=chart_year,
         chart_target=target,
     )
+    first = InvestmentReport.objects.filter(project__in=projects).aggregate(first=Min("month"))
+    board.first_year = first["first"].year if first["first"] else None
     board.plan, board.targets = key_targets(scope.user, as_of)
     board.scorecard, board.race_period, board.race = race_table(scope.user)
     board.gaps = chain_gaps(scope.user)

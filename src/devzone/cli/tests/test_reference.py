@@ -167,3 +167,19 @@ def test_package_regions_match_the_statistics_bureau_list(db, shared_data, capsy
     assert main(["reference", "load", "regions", str(folder / "areas.csv")]) == 0
     loaded = set(Region.objects.values_list("code", flat=True))
     assert {row["code"] for row in counties} <= loaded
+
+
+def test_provinces_get_their_english_names(db, write):
+    from devzone.regions.models import Region
+
+    main(
+        [
+            "reference",
+            "load",
+            "regions",
+            write("p.csv", "code,name\n330000,浙江省\n330700,金华市\n"),
+        ]
+    )
+
+    assert Region.objects.get(code="330000").name_en == "Zhejiang"
+    assert Region.objects.get(code="330700").name_en == ""  # cities have none in the data

@@ -168,3 +168,13 @@ def test_cached_tiles_are_not_shared_between_users(client_a, client_b, zone_a, s
     response = client_b.get(DASHBOARD)
 
     assert response.context["board"].totals["count"] == 0
+
+
+def test_the_chart_offers_no_year_before_the_first_report(client_a, zone_a, staff_a, as_of):
+    build_project(zone_a, staff_a, "甲", "900000000", reports=[("2023-05-01", "10000000")])
+
+    this_year = client_a.get(DASHBOARD).content.decode()
+    first_year = client_a.get(DASHBOARD, {"year": "2023"}).content.decode()
+
+    assert "year=2023" in this_year
+    assert "year=2022" not in first_year and "year=2024" in first_year

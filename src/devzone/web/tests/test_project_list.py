@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
@@ -183,3 +184,11 @@ def test_the_number_of_queries_does_not_grow_with_the_projects(
 
     assert len(names(response)) == 15
     assert len(fifteen.captured_queries) == len(three.captured_queries)
+
+
+def test_the_help_the_search_fields_point_to_is_on_the_page(client_a, project_a):
+    html = client_a.get(LIST).content.decode()
+
+    for described in re.findall(r'aria-describedby="([^"]+)"', html):
+        assert f'id="{described}"' in html
+    assert 'id="id_q_helptext"' in html

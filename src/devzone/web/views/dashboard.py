@@ -69,7 +69,9 @@ def render_tiles(request: HttpRequest, form: ScopeForm) -> str:
     board = dashboard.build(scope, year=year)
     context = {
         "board": board,
-        "previous_year": board.chart_year - 1,
+        "previous_year": board.chart_year - 1
+        if board.first_year is not None and board.chart_year > board.first_year
+        else None,
         "next_year": board.chart_year + 1 if board.chart_year < board.as_of.year else None,
     }
     return render_to_string("web/dashboard_tiles.html", context, request=request)
