@@ -14,7 +14,10 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Body, Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
+from ninja.pagination import paginate
 
+from devzone.api.errors import READ_ERRORS
+from devzone.api.pages import Pages
 from devzone.chains.analysis import analyse_chain, region_code
 from devzone.chains.choices import LinkPosition
 from devzone.chains.interchange import export_chain, import_chain
@@ -95,7 +98,10 @@ class GraphGapQuery(Schema):
     candidates: int = Field(5, ge=1, le=100)
 
 
-@router.get("/chains", response=list[ChainOut], summary="List industry chains")
+@router.get(
+    "/chains", response={200: list[ChainOut], **READ_ERRORS}, summary="List industry chains"
+)
+@paginate(Pages, page_size=50)
 def list_chains(request: HttpRequest) -> Any:
     return Chain.objects.select_related("region")
 

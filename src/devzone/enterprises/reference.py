@@ -114,5 +114,69 @@ def load_industries(path: Path = BUNDLED_DIVISIONS, *, actor: Any = None) -> dic
             industry.parent_id = parent_id
             linked.append(industry)
     Industry.objects.bulk_update(linked, ["parent"], batch_size=1000)
+    named = []
+    for code, english in INDUSTRY_NAMES_EN.items():
+        industry = by_code.get(code)
+        if industry is not None and not industry.name_en:
+            industry.name_en = english
+            named.append(industry)
+    Industry.objects.bulk_update(named, ["name_en"], batch_size=1000)
     record_reload(Industry, actor=actor, before=before, after=by_code)
     return {"created": len(created), "renamed": len(renamed), "total": len(by_code)}
+
+
+# English names of the sections and of the manufacturing divisions (the official English
+# rendering of GB/T 4754-2017); other divisions show their Chinese name to English readers.
+INDUSTRY_NAMES_EN = {
+    "A": "Agriculture, forestry, animal husbandry and fishery",
+    "B": "Mining",
+    "C": "Manufacturing",
+    "D": "Production and supply of electricity, heat, gas and water",
+    "E": "Construction",
+    "F": "Wholesale and retail trade",
+    "G": "Transport, storage and postal services",
+    "H": "Accommodation and catering",
+    "I": "Information transmission, software and information technology services",
+    "J": "Finance",
+    "K": "Real estate",
+    "L": "Leasing and business services",
+    "M": "Scientific research and technical services",
+    "N": "Management of water conservancy, environment and public facilities",
+    "O": "Resident services, repair and other services",
+    "P": "Education",
+    "Q": "Health and social work",
+    "R": "Culture, sports and entertainment",
+    "S": "Public administration, social security and social organisations",
+    "T": "International organisations",
+    "C13": "Processing of food from agricultural products",
+    "C14": "Manufacture of foods",
+    "C15": "Manufacture of liquor, beverages and refined tea",
+    "C16": "Manufacture of tobacco",
+    "C17": "Manufacture of textiles",
+    "C18": "Manufacture of textile wearing apparel and clothing",
+    "C19": "Manufacture of leather, fur, feather and related products and footwear",
+    "C20": "Processing of timber; manufacture of wood, bamboo, rattan, palm and straw products",
+    "C21": "Manufacture of furniture",
+    "C22": "Manufacture of paper and paper products",
+    "C23": "Printing and reproduction of recording media",
+    "C24": "Manufacture of articles for culture, education, arts, sport and entertainment",
+    "C25": "Processing of petroleum, coal and other fuels",
+    "C26": "Manufacture of raw chemical materials and chemical products",
+    "C27": "Manufacture of medicines",
+    "C28": "Manufacture of chemical fibres",
+    "C29": "Manufacture of rubber and plastic products",
+    "C30": "Manufacture of non-metallic mineral products",
+    "C31": "Smelting and pressing of ferrous metals",
+    "C32": "Smelting and pressing of non-ferrous metals",
+    "C33": "Manufacture of metal products",
+    "C34": "Manufacture of general purpose machinery",
+    "C35": "Manufacture of special purpose machinery",
+    "C36": "Manufacture of automobiles",
+    "C37": "Manufacture of railway, ship, aerospace and other transport equipment",
+    "C38": "Manufacture of electrical machinery and apparatus",
+    "C39": "Manufacture of computers, communication and other electronic equipment",
+    "C40": "Manufacture of measuring instruments and meters",
+    "C41": "Other manufacturing",
+    "C42": "Comprehensive utilisation of waste resources",
+    "C43": "Repair of metal products, machinery and equipment",
+}

@@ -14,8 +14,10 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
+from ninja.pagination import paginate
 
 from devzone.api.errors import READ_ERRORS
+from devzone.api.pages import Pages
 from devzone.core.clock import check_plausible
 from devzone.core.units.quantity import plain_decimal
 from devzone.indicators import analysis
@@ -87,7 +89,8 @@ def _subject(code: str) -> Region | Zone:
     return found
 
 
-@router.get("/indicators/catalogue", response=list[IndicatorOut])
+@router.get("/indicators/catalogue", response={200: list[IndicatorOut], **READ_ERRORS})
+@paginate(Pages, page_size=100)
 def catalogue(request: HttpRequest, all: bool = False) -> Any:
     """The catalogue (``all=true``: also the indicators created by imports)."""
     found = Indicator.objects.all() if all else Indicator.objects.filter(in_catalogue=True)

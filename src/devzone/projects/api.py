@@ -497,6 +497,7 @@ def _problem_fields(fields: dict[str, Any]) -> dict[str, Any]:
 
 
 @router.get("/projects/{project_id}/problems", response={200: list[ProblemOut], **READ_ERRORS})
+@paginate(Pages, page_size=50)
 def list_problems(
     request: HttpRequest, project_id: int, filters: Query[ProblemFilters]
 ) -> QuerySet[Problem]:

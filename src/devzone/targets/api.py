@@ -15,9 +15,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
+from ninja.pagination import paginate
 
 from devzone.accounts.scope import zone_scope_q
 from devzone.api.errors import READ_ERRORS
+from devzone.api.pages import Pages
 from devzone.core.clock import check_plausible
 from devzone.regions.models import Zone
 from devzone.reports.briefing import WeekError, build_briefing
@@ -95,7 +97,8 @@ class ErrorOut(Schema):
     detail: str
 
 
-@router.get("/targets/plans", response=list[PlanOut])
+@router.get("/targets/plans", response={200: list[PlanOut], **READ_ERRORS})
+@paginate(Pages, page_size=50)
 def list_plans(request: HttpRequest) -> list[dict[str, Any]]:
     """The action plans the caller may see."""
     plans = Plan.objects.visible_to(request.auth).select_related("region")

@@ -68,3 +68,21 @@ def test_an_address_the_api_does_not_have_is_a_json_404(api_as, staff_a):
         assert response.status_code == 404
         assert response["Content-Type"] == "application/json"
         assert response.json()["detail"]
+
+
+def test_every_list_of_the_api_is_a_page_with_its_count():
+    """A list answers {items, count} (?page=, ?page_size=), whatever it lists. Two answers are
+    not lists to page through: a ranking (the region and its peers, whole and in order) and the
+    review queue of extracted figures, read with ?limit=."""
+    from devzone.api.site import api
+
+    schema = api.get_openapi_schema()
+    bare = [
+        path
+        for path, operations in schema["paths"].items()
+        for method, operation in operations.items()
+        if method == "get"
+        and operation["responses"].get(200, {}).get("content", {}).get("application/json", {})
+        .get("schema", {}).get("type") == "array"
+    ]  # fmt: skip
+    assert bare == ["/api/indicators/ranking", "/api/texts/facts"]

@@ -288,7 +288,7 @@ def test_problems_are_opened_updated_and_resolved(api_as, staff_a, project_a, de
     assert resolved.json()["status"] == "resolved"
     assert client.get(f"/projects/{project_a.pk}").json()["open_problems"] == []
     listed = client.get(f"/projects/{project_a.pk}/problems", status="resolved").json()
-    assert [p["id"] for p in listed] == [problem["id"]]
+    assert [p["id"] for p in listed["items"]] == [problem["id"]] and listed["count"] == 1
 
 
 def test_a_resolution_must_say_how(api_as, staff_a, project_a):

@@ -183,3 +183,15 @@ def test_provinces_get_their_english_names(db, write):
 
     assert Region.objects.get(code="330000").name_en == "Zhejiang"
     assert Region.objects.get(code="330700").name_en == ""  # cities have none in the data
+
+
+def test_sections_and_manufacturing_divisions_get_their_english_names(db):
+    from django.utils import translation
+
+    from devzone.enterprises.models import Industry
+
+    assert main(["reference", "load", "industries"]) == 0
+    with translation.override("en"):
+        assert str(Industry.objects.get(code="C36")) == "C36 Manufacture of automobiles"
+    with translation.override("zh-hans"):
+        assert str(Industry.objects.get(code="C36")) == "C36 汽车制造业"
