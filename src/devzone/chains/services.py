@@ -15,11 +15,11 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from devzone.accounts.scope import sees_everything
+from devzone.accounts.choices import EDITING_ROLES
+from devzone.accounts.scope import role_of, sees_everything
 from devzone.chains.choices import LinkSource
 from devzone.chains.models import Chain, EnterpriseLink, Link, LinkEdge
 from devzone.core.history import delete_with_history, save_with_history
-from devzone.enterprises.services import require_registry_edit
 
 CHAIN_FIELDS = {"name", "name_en", "region", "description"}
 LINK_FIELDS = {"name", "name_en", "position", "industry_codes", "keywords"}
@@ -28,7 +28,8 @@ LINK_FIELDS = {"name", "name_en", "position", "industry_codes", "keywords"}
 def require_chain_edit(actor: Any, region: Any) -> None:
     """Staff change the chains of their own regions (and of the regions their zones are in);
     a chain without a region is shared by every region, so only administrators change it."""
-    require_registry_edit(actor)
+    if actor is not None and role_of(actor) not in EDITING_ROLES:
+        raise PermissionDenied(_("Only staff and administrators may change industry chains."))
     if actor is None or sees_everything(actor):
         return
     if region is None:

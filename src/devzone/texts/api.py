@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 
 from devzone.accounts.choices import EDITING_ROLES
 from devzone.accounts.scope import role_of
@@ -88,9 +88,9 @@ def list_facts(
     return [fact_dict(f) for f in facts[:limit]]
 
 
-@router.post("/texts/documents", response={200: IngestOut, **WRITE_ERRORS})
+@router.post("/texts/documents", response={200: IngestOut, 201: IngestOut, **WRITE_ERRORS})
 def upload(request: HttpRequest, payload: DocumentIn) -> Any:
-    """Store a text (once) and queue its figures; the same text again returns the first."""
+    """Store a text (201) and queue its figures; the same text again returns the first (200)."""
     if role_of(request.auth) not in EDITING_ROLES:
         raise PermissionDenied(_("Only staff and administrators may add documents."))
     result = ingest_document(
@@ -100,7 +100,7 @@ def upload(request: HttpRequest, payload: DocumentIn) -> Any:
     document = result.document
     ids = [fact.pk for fact in result.facts]
     visible = set(_facts(request).filter(pk__in=ids).values_list("pk", flat=True))
-    return {
+    answer = {
         "document": document.pk,
         "created": result.created,
         "published": document.published,
@@ -108,6 +108,7 @@ def upload(request: HttpRequest, payload: DocumentIn) -> Any:
         # the same text brought in elsewhere: only the figures this user may see
         "facts": [fact_dict(f) for f in result.facts if f.pk in visible],
     }
+    return Status(201 if result.created else 200, answer)
 
 
 @router.post("/texts/facts/{fact_id}/accept", response={200: FactOut, **WRITE_ERRORS})

@@ -257,3 +257,13 @@ def test_english_readers_see_chains_and_links_by_their_english_names(client, nev
     assert f"<h1>{nev.name_en}</h1>" in detail.content.decode()
     assert f"Gaps of {nev.name_en}" in gaps.content.decode()
     assert nev.name not in gaps.content.decode().split("<h1>", 1)[1].split("</h1>", 1)[0]
+
+
+def test_a_leader_is_told_chains_are_for_staff(nev, leader_jinhua):
+    from django.core.exceptions import PermissionDenied
+    from django.utils import translation
+
+    from devzone.chains import services
+
+    with translation.override("en"), pytest.raises(PermissionDenied, match="industry chains"):
+        services.add_link(nev, actor=leader_jinhua, name="x", position="upstream")
