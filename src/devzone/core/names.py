@@ -16,3 +16,15 @@ def shown_name(record: Any) -> str:
     """``record.name``, or ``record.name_en`` when the reader reads English and it is set."""
     english = getattr(record, "name_en", "")
     return english if english and reads_english() else str(record.name)
+
+
+def fill_english_names(model: Any, by_code: dict[str, Any], names: dict[str, str]) -> None:
+    """Give the records of ``by_code`` the English name ``names`` holds for their code, where
+    they have none yet (an English name typed by a person is kept)."""
+    named = []
+    for code, english in names.items():
+        record = by_code.get(code)
+        if record is not None and not record.name_en:
+            record.name_en = english
+            named.append(record)
+    model.objects.bulk_update(named, ["name_en"], batch_size=1000)

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from devzone.core import codes
 from devzone.core.history import record_reload, snapshot
+from devzone.core.names import fill_english_names
 from devzone.enterprises.models import Industry
 
 BUNDLED_DIVISIONS = Path(__file__).with_name("data") / "gbt4754_2017_divisions.csv"
@@ -114,13 +115,7 @@ def load_industries(path: Path = BUNDLED_DIVISIONS, *, actor: Any = None) -> dic
             industry.parent_id = parent_id
             linked.append(industry)
     Industry.objects.bulk_update(linked, ["parent"], batch_size=1000)
-    named = []
-    for code, english in INDUSTRY_NAMES_EN.items():
-        industry = by_code.get(code)
-        if industry is not None and not industry.name_en:
-            industry.name_en = english
-            named.append(industry)
-    Industry.objects.bulk_update(named, ["name_en"], batch_size=1000)
+    fill_english_names(Industry, by_code, INDUSTRY_NAMES_EN)
     record_reload(Industry, actor=actor, before=before, after=by_code)
     return {"created": len(created), "renamed": len(renamed), "total": len(by_code)}
 

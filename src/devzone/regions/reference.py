@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from devzone.core import codes
 from devzone.core.history import record_reload, snapshot
+from devzone.core.names import fill_english_names
 from devzone.regions.choices import RegionLevel
 from devzone.regions.models import Region
 
@@ -115,13 +116,7 @@ def load_regions(rows: Iterable[RegionRow], *, actor: Any = None) -> dict[str, i
     Region.objects.bulk_update(renamed, ["name"], batch_size=1000)
     after = {r.code: r for r in Region.objects.all()}
     _link_parents(rows, after)
-    named = []
-    for code, english in PROVINCE_NAMES_EN.items():
-        region = after.get(code)
-        if region is not None and not region.name_en:
-            region.name_en = english
-            named.append(region)
-    Region.objects.bulk_update(named, ["name_en"], batch_size=1000)
+    fill_english_names(Region, after, PROVINCE_NAMES_EN)
     record_reload(Region, actor=actor, before=before, after=after)
     return {"created": len(created), "renamed": len(renamed), "total": len(after)}
 

@@ -8,9 +8,10 @@ from decimal import Decimal
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from devzone.core.names import shown_name
 from devzone.reports.briefing import Briefing, Line
 from devzone.reports.charts import Bar
-from devzone.reports.numbers import format_margin, format_value, localized_name
+from devzone.reports.numbers import format_margin, format_value
 from devzone.targets.choices import ListMark
 
 
@@ -145,7 +146,7 @@ def _targets_section(briefing: Briefing) -> Section:
         url = f"{plan}?as_of={result.as_of.isoformat()}#target-{target.pk}"
         rows.append(
             [
-                Cell(localized_name(target.indicator), url),
+                Cell(shown_name(target.indicator), url),
                 Cell(target.scope_label),
                 figure(target.value, unit),
                 figure(result.actual, unit, url),

@@ -6,7 +6,6 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import get_language
 
-from devzone.core.names import shown_name
 from devzone.core.units import format_area, format_money, format_points
 
 DAYS_WORD = {"zh-hans": "天", "en": " days"}
@@ -14,9 +13,6 @@ DAYS_WORD = {"zh-hans": "天", "en": " days"}
 
 def language() -> str:
     return "en" if (get_language() or "zh-hans").startswith("en") else "zh-hans"
-
-
-localized_name = shown_name  # a record's name in the reader's language
 
 
 def format_value(value: Decimal | int | None, unit_kind: str = "count") -> str:

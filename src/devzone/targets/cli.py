@@ -91,14 +91,15 @@ def show_progress(args: argparse.Namespace) -> int:
         json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
-    from devzone.reports.numbers import format_margin, format_value, localized_name
+    from devzone.core.names import shown_name
+    from devzone.reports.numbers import format_margin, format_value
     from devzone.targets.choices import Pace
 
     paces = dict(Pace.choices)
     for result in results:
         unit = result.target.indicator.unit_kind
         values = {
-            "name": localized_name(result.target.indicator),
+            "name": shown_name(result.target.indicator),
             "actual": format_value(result.actual, unit),
             "target": format_value(result.target.value, unit),
             "progress": "—" if result.progress is None else f"{result.progress_percent}%",

@@ -50,9 +50,9 @@ def money_text(value: Any, language: str, currency: str = "CNY") -> str:
 @register.filter
 def localized(record: Any) -> str:
     """A target indicator's or chain link's name in the reader's language, where it has one."""
-    from devzone.reports.numbers import localized_name
+    from devzone.core.names import shown_name
 
-    return localized_name(record) if record is not None else EMPTY
+    return shown_name(record) if record is not None else EMPTY
 
 
 @register.filter
