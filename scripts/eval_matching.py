@@ -3,7 +3,9 @@
     .venv/bin/python scripts/eval_matching.py [--misses N] [--scale SIZE]
 
 (a) 4,654 A-share companies: the registry holds their legal names only; every stock short
-    name is matched back. (b) 500 legal names with brands: every brand is matched back.
+    name is matched back, on its own, then all of them as one list of different companies
+    (``devzone match --distinct``). (b) 500 legal names with brands: every brand is matched
+    back.
 Each evaluation has a row for all its pairs, then (when the data gives one label to several
 legal names, where at most one can be right) a row for the pairs whose label names one legal
 name and a row for the shared ones: reported apart, not dropped. ``ties`` counts queries whose
@@ -19,6 +21,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
+from functools import partial
 from pathlib import Path
 
 from devzone.core.paths import shared_data_dir
@@ -64,12 +67,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=int, default=0, help="also time a synthetic registry")
     args = parser.parse_args(argv)
     data = shared_data_dir()
-    runs = [(CHAIN_COMPANIES, evaluate_chain_companies), (NAME_BRAND, evaluate_name_brand)]
+    runs = [
+        (CHAIN_COMPANIES, evaluate_chain_companies),
+        (CHAIN_COMPANIES, partial(evaluate_chain_companies, distinct=True)),
+        (NAME_BRAND, evaluate_name_brand),
+    ]
     reports: list[Report] = []
+    missing: set[Path] = set()
     for relative, evaluate in runs:
         path = data / relative
         if not path.is_file():
-            print(f"skipped: {path} not found")
+            if relative not in missing:
+                print(f"skipped: {path} not found")
+            missing.add(relative)
             continue
         reports.append(evaluate(data))
     if reports:

@@ -68,6 +68,14 @@ def register(subparsers: Any) -> None:
     match.add_argument("--review-threshold", type=float, help=_("score to propose a review (50)"))
     match.add_argument("--margin", type=float, help=_("lead over the runner-up for 'matched' (6)"))
     match.add_argument("--limit", type=positive, default=5, help=_("candidates kept per name (5)"))
+    match.add_argument(
+        "--distinct",
+        action="store_true",
+        help=_(
+            "the names are different enterprises (a roster, a top-500 list): no two get the "
+            "same one, and the list decides between candidates scored alike"
+        ),
+    )
     match.add_argument("--no-store", action="store_true", help=_("do not keep the run for review"))
     match.add_argument("--user", help=_("the user the run is recorded under"))
     match.set_defaults(handler=match_file)
@@ -203,6 +211,7 @@ def match_file(args: argparse.Namespace) -> int:
         matcher=matcher,
         store=not args.no_store,
         limit=args.limit,
+        distinct=args.distinct,
     )
     for result in results:
         if args.json:
@@ -253,6 +262,16 @@ def _thresholds(args: argparse.Namespace) -> Any:
 
 def _table_line(result: Any) -> str:
     best, runner_up = result.best, result.runner_up
-    shown = f"{best.legal_name} ({best.score:.0f})" if best else "-"
-    second = f"{runner_up.legal_name} ({runner_up.score:.0f})" if runner_up else "-"
+    shown = _candidate_cell(best)
+    second = _candidate_cell(runner_up)
     return f"{result.query}\t{result.decision}\t{shown}\t{second}"
+
+
+def _candidate_cell(candidate: Any) -> str:
+    """宁德时代新能源科技股份有限公司 (97), and the name of the list that took it, if one did."""
+    if candidate is None:
+        return "-"
+    cell = f"{candidate.legal_name} ({candidate.score:.0f})"
+    if candidate.taken_by:
+        cell += " " + _("[taken by %(name)s]") % {"name": candidate.taken_by}
+    return cell

@@ -53,6 +53,7 @@ from devzone.matching import (
     Thresholds,
     normalize,
 )
+from devzone.matching.assignment import assign_distinct
 from devzone.matching.store import StaleIndex
 
 logger = logging.getLogger(__name__)
@@ -258,17 +259,26 @@ def match_names(
     matcher: RegistryMatcher | None = None,
     store: bool = True,
     limit: int = 5,
+    distinct: bool = False,
 ) -> tuple[MatchRun | None, list[MatchResult]]:
-    """Match every name; with ``store`` keep the run so its review band can be reviewed."""
+    """Match every name; with ``store`` keep the run so its review band can be reviewed.
+
+    With ``distinct`` the names are a list of different enterprises (a roster, a top-500
+    list): no two get the same record, and the list decides between candidates the matcher
+    cannot tell apart (:func:`devzone.matching.assignment.assign_distinct`).
+    """
     matcher = matcher or registry_matcher()
     results = [matcher.match(name, limit=limit) for name in names]
-    run = _store_run(results, matcher.thresholds, actor=actor, source=source) if store else None
+    if distinct:
+        results = assign_distinct(results, matcher.thresholds)
+    options = {**dataclasses.asdict(matcher.thresholds), "distinct": distinct}
+    run = _store_run(results, options, actor=actor, source=source) if store else None
     return run, results
 
 
 @transaction.atomic
 def _store_run(
-    results: list[MatchResult], thresholds: Thresholds, *, actor: Any, source: str
+    results: list[MatchResult], options: dict[str, Any], *, actor: Any, source: str
 ) -> MatchRun:
     user = actor if getattr(actor, "is_authenticated", False) else None
     counts = {outcome: 0 for outcome in MatchOutcome.values}
@@ -277,7 +287,7 @@ def _store_run(
     run = MatchRun.objects.create(
         source=source[:300],
         created_by=user,
-        thresholds=dataclasses.asdict(thresholds),
+        thresholds=options,  # the thresholds and whether the names were one list
         item_count=len(results),
         matched_count=counts[MatchOutcome.MATCHED],
         review_count=counts[MatchOutcome.REVIEW],
@@ -312,6 +322,7 @@ def candidate_json(candidate: Candidate | None) -> dict[str, Any] | None:
         "score": candidate.score,
         "reason": str(candidate.reason),
         "matched_text": candidate.matched_text,
+        "taken_by": candidate.taken_by or None,
     }
 
 

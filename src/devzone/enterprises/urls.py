@@ -8,4 +8,5 @@ urlpatterns = [
     path("<int:pk>/", views.enterprise_detail, name="detail"),
     path("review/", views.review, name="review"),
     path("review/<int:pk>/", views.review_decide, name="review_decide"),
+    path("review/match/", views.match_file, name="match_file"),
 ]

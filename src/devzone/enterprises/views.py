@@ -6,6 +6,10 @@ decisions through :func:`devzone.enterprises.matching.review_item`.
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -20,15 +24,18 @@ from django.views.decorators.http import require_GET, require_POST
 from devzone.accounts.choices import EDITING_ROLES
 from devzone.accounts.scope import role_of
 from devzone.enterprises.choices import MatchOutcome, ReviewState
-from devzone.enterprises.forms import EnterpriseSearchForm, ReviewForm
-from devzone.enterprises.matching import review_item, suggest_enterprise
+from devzone.enterprises.forms import EnterpriseSearchForm, MatchFileForm, ReviewForm
+from devzone.enterprises.matching import match_names, review_item, suggest_enterprise
 from devzone.enterprises.models import Enterprise, MatchItem, MatchRun
 from devzone.enterprises.querysets import registry_search
+from devzone.enterprises.registry_file import RegistryFileError, read_names
 from devzone.enterprises.services import require_registry_edit
 from devzone.projects.models import Project
 
 PAGE_SIZE = 50
 REVIEW_PAGE_SIZE = 100
+RECENT_RUNS = 10
+MAX_WEB_NAMES = 10_000  # more names than this: the command line, without a request to wait on
 
 
 @login_required
@@ -76,13 +83,74 @@ def review(request: HttpRequest) -> HttpResponse:
             .order_by(still_open, "position")
         )
     page = Paginator(items, REVIEW_PAGE_SIZE).get_page(request.GET.get("page"))
+    may_review = role_of(request.user) in EDITING_ROLES
+    return _review_page(request, run, page, may_review, MatchFileForm() if may_review else None)
+
+
+def _review_page(
+    request: HttpRequest, run: MatchRun | None, page: Any, may_review: bool, form: Any
+) -> HttpResponse:
     context = {
         "run": run,
         "page": page,
-        "may_review": role_of(request.user) in EDITING_ROLES,
+        "may_review": may_review,
         "open_state": ReviewState.OPEN,
+        "match_form": form,
+        "runs": MatchRun.objects.select_related("created_by")[:RECENT_RUNS],
     }
     return render(request, "enterprises/review.html", context)
+
+
+@login_required
+@require_POST
+def match_file(request: HttpRequest) -> HttpResponse:
+    """Match the names of an uploaded file and open the review of the new run."""
+    require_registry_edit(request.user)
+    form = MatchFileForm(request.POST, request.FILES)
+    names = _uploaded_names(form) if form.is_valid() else []
+    if not names:  # the form's errors say why
+        empty = Paginator(MatchItem.objects.none(), REVIEW_PAGE_SIZE).get_page(1)
+        return _review_page(request, _chosen_run(""), empty, True, form)
+    upload = form.cleaned_data["file"]
+    run, _results = match_names(
+        names, actor=request.user, source=upload.name, distinct=form.cleaned_data["distinct"]
+    )
+    counts = {
+        "names": run.item_count,
+        "matched": run.matched_count,
+        "review": run.review_count,
+        "none": run.none_count,
+    }
+    messages.success(
+        request,
+        _("%(names)d name(s): %(matched)d matched, %(review)d to review, %(none)d none.") % counts,
+    )
+    return redirect(f"{reverse('enterprises:review')}?run={run.pk}")
+
+
+def _uploaded_names(form: MatchFileForm) -> list[str]:
+    """The names of the uploaded file, or [] with the reason added to the form's errors."""
+    upload = form.cleaned_data["file"]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / (Path(upload.name).name or "names.txt")
+        with path.open("wb") as handle:
+            for chunk in upload.chunks():
+                handle.write(chunk)
+        try:
+            names = list(read_names(path, column=form.cleaned_data["column"] or None))
+        except RegistryFileError as error:
+            form.add_error("file", str(error).replace(str(path), path.name))
+            return []
+    if not names:
+        form.add_error("file", _("The file holds no names."))
+    elif len(names) > MAX_WEB_NAMES:
+        form.add_error(
+            "file",
+            _("%(count)d names are more than %(limit)d: use `devzone match FILE`.")
+            % {"count": len(names), "limit": MAX_WEB_NAMES},
+        )
+        return []
+    return names
 
 
 def _chosen_run(run_id: str) -> MatchRun | None:

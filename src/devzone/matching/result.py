@@ -68,6 +68,7 @@ class Candidate:
     reason: Reason
     matched_text: str  # the legal name, alias or former name the score came from
     rank_score: float | None = None  # the score before clipping, which orders candidates
+    taken_by: str = ""  # matching a list of different enterprises: the name that took it
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,9 +94,14 @@ class MatchResult:
         """How many of the candidates share the best one's score (1 when it leads alone).
 
         A tie is decided by registry order only, so it always goes to review (the margin
-        rule); evaluations count it apart.
+        rule); evaluations count it apart. In a list matched as different enterprises, a
+        candidate another name took is not counted: the list decided it.
         """
         best = self.best
         if best is None:
             return 0
-        return sum(candidate.rank_score == best.rank_score for candidate in self.candidates)
+        return sum(
+            candidate.rank_score == best.rank_score
+            and (candidate is best or not candidate.taken_by)
+            for candidate in self.candidates
+        )

@@ -237,20 +237,21 @@ def test_only_a_candidate_of_the_item_can_be_confirmed(client, registry, staff_a
     assert item.review_state == ReviewState.OPEN
 
 
-def test_the_review_page_lists_the_latest_run_in_a_fixed_number_of_queries(
+def test_the_review_page_lists_the_latest_run_and_recent_runs_in_fixed_queries(
     client, registry, staff_a, django_assert_max_num_queries
 ):
-    _review_run(["比亚迪汽车"])
+    older = _review_run(["比亚迪汽车"])
     _review_run(["小鹏汽车", "零跑汽车公司", "鸿图科技集团"] * 10, actor=staff_a)
     client.force_login(staff_a)
 
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         response = client.get("/enterprises/review/")
 
     page = response.content.decode()
     assert response.status_code == 200
     assert page.count('value="confirm"') >= 30
-    assert "比亚迪汽车" not in page  # an older run
+    assert "比亚迪汽车" not in page  # an older run, listed to open it
+    assert f'href="?run={older.pk}"' in page
     assert MatchItem.objects.filter(outcome="review").count() >= 31
 
 
@@ -433,4 +434,125 @@ def test_match_refuses_a_file_it_cannot_read_names_from(
     assert main(["match", str(tmp_path / name)]) == 2
 
     assert message in capsys.readouterr().err
+    assert not MatchRun.objects.exists()
+
+
+def test_match_distinct_decides_ties_by_the_other_names_of_the_list(
+    registry, tmp_path, capsys, client, staff_a, monkeypatch
+):
+    from devzone.enterprises.services import create_enterprise
+
+    monkeypatch.setenv("DEVZONE_LANGUAGE", "en")
+    for legal in ("新疆天山畜牧生物工程股份有限公司", "新疆天山水泥股份有限公司"):
+        create_enterprise(actor=None, legal_name=legal)
+    names = tmp_path / "roster.txt"
+    names.write_text("天山股份\n天山生物\n", encoding="utf-8")
+
+    main(["match", str(names), "--json", "--no-store"])
+    alone = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    main(["match", str(names), "--json", "--distinct", "--user", staff_a.username])
+    listed = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+
+    assert alone[0]["decision"] == "review"  # the two 天山 companies score alike
+    assert alone[0]["best"]["score"] == alone[0]["runner_up"]["score"]
+    assert [line["best"]["legal_name"] for line in listed] == [
+        "新疆天山水泥股份有限公司",
+        "新疆天山畜牧生物工程股份有限公司",
+    ]
+    assert [line["decision"] for line in listed] == ["matched", "matched"]
+    assert listed[0]["runner_up"]["taken_by"] == "天山生物"
+    run = MatchRun.objects.get()
+    assert run.thresholds["distinct"] is True and run.matched_count == 2
+
+    main(["match", str(names), "--distinct", "--no-store"])
+    assert "[taken by 天山生物]" in capsys.readouterr().out.splitlines()[0]
+
+
+def test_the_review_page_says_which_name_of_the_list_took_a_candidate(client, registry, staff_a):
+    from devzone.enterprises.services import create_enterprise
+
+    for legal in ("新疆天山畜牧生物工程股份有限公司", "新疆天山水泥股份有限公司"):
+        create_enterprise(actor=None, legal_name=legal)
+    match_names(
+        ["天山股份", "天山生物"],
+        actor=staff_a,
+        matcher=build_matcher(thresholds=STRICT),
+        distinct=True,
+    )
+    client.force_login(staff_a)
+
+    page = client.get("/enterprises/review/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    assert "taken by 天山生物" in page
+    assert "matched as one list of different enterprises" in page
+
+
+def _upload(name: str, content: bytes):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content)
+
+
+def test_staff_match_a_file_from_the_review_page(client, registry, staff_a):
+    from devzone.enterprises.services import create_enterprise
+
+    for legal in ("新疆天山畜牧生物工程股份有限公司", "新疆天山水泥股份有限公司"):
+        create_enterprise(actor=None, legal_name=legal)
+    client.force_login(staff_a)
+    assert 'name="distinct"' in client.get("/enterprises/review/").content.decode()
+    roster = "项目,企业名称\n电池,宁德时代\n水泥,天山股份\n畜牧,天山生物\n".encode("gbk")
+
+    response = client.post(
+        "/enterprises/review/match/",
+        {"file": _upload("名录.csv", roster), "distinct": "on"},
+        follow=True,
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+    run = MatchRun.objects.get()
+    assert response.redirect_chain[-1][0] == f"/enterprises/review/?run={run.pk}"
+    assert (run.source, run.created_by, run.item_count) == ("名录.csv", staff_a, 3)
+    assert run.thresholds["distinct"] is True
+    items = {item.query: item for item in run.items.select_related("enterprise")}
+    assert items["天山股份"].enterprise.legal_name == "新疆天山水泥股份有限公司"
+    assert items["宁德时代"].enterprise == registry[CATL]
+    assert "3 name(s): 3 matched" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "said"),
+    [
+        ("names.txt", b"", "empty"),  # Django refuses an empty upload itself
+        ("names.txt", b"\n\n", "empty"),
+        ("names.pdf", b"%PDF-1.4", ".txt, .csv or .xlsx"),
+        ("names.xlsx", "宁德时代\n".encode(), "not one"),
+        ("names.csv", "项目,金额\n电池,1\n".encode(), "--column"),
+    ],
+)
+def test_a_file_of_names_that_cannot_be_read_is_refused_on_the_page(
+    client, registry, staff_a, name, content, said
+):
+    client.force_login(staff_a)
+
+    response = client.post(
+        "/enterprises/review/match/", {"file": _upload(name, content)}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert said in page
+    assert "/tmp" not in page
+    assert not MatchRun.objects.exists()
+
+
+def test_viewers_and_leaders_may_not_match_a_file(client, registry, viewer, leader_jinhua):
+    for user in (viewer, leader_jinhua):
+        client.force_login(user)
+        assert 'name="distinct"' not in client.get("/enterprises/review/").content.decode()
+
+        response = client.post(
+            "/enterprises/review/match/", {"file": _upload("names.txt", "宁德时代\n".encode())}
+        )
+
+        assert response.status_code == 403
     assert not MatchRun.objects.exists()
