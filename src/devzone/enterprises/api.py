@@ -1,6 +1,6 @@
 """The enterprise registry over the API: any signed-in user reads, staff and admins write."""
 
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -17,7 +17,7 @@ from devzone.api.types import ForeignMoneyIn, InputSchema, MoneyOut
 from devzone.core.codes import CodeError, validate_currency_code
 from devzone.enterprises import services
 from devzone.enterprises.choices import AliasKind
-from devzone.enterprises.models import Enterprise, EnterpriseAlias, Industry
+from devzone.enterprises.models import Enterprise, EnterpriseAlias, Industry, MatchRun
 from devzone.regions.api import RegionRef
 from devzone.regions.models import Region
 
@@ -162,6 +162,9 @@ class MatchCandidateOut(Schema):
     score: float = Field(..., description="0–100; higher is more certain.")
     reason: str = Field(..., description="The evidence: legal_name, alias, contraction, …")
     matched_text: str
+    taken_by: str | None = Field(
+        None, description="Matching a list of different enterprises: the name that took it."
+    )
 
 
 class MatchOut(Schema):
@@ -187,6 +190,59 @@ def match_enterprise(request: HttpRequest, query: Query[MatchQuery]) -> dict[str
     from devzone.enterprises.matching import result_json, suggest_enterprise
 
     return result_json(suggest_enterprise(query.name, limit=query.limit))
+
+
+class MatchListIn(InputSchema):
+    names: list[str] = Field(
+        ..., min_length=1, max_length=10_000, description="The names as typed, one per item."
+    )
+    distinct: bool = Field(
+        False,
+        description="The names are different enterprises (a roster, a top-500 list): no two "
+        "get the same one, and the list decides between candidates scored alike.",
+    )
+    limit: int = Field(5, ge=1, le=20)
+    source: str = Field("", max_length=300, description="Where the names come from.")
+
+
+class MatchRunOut(Schema):
+    run: int = Field(..., description="The stored run: its review band is on the review page.")
+    count: int
+    matched: int
+    review: int
+    none: int
+    items: list[MatchOut]
+
+
+@router.post("/enterprises/match", response={201: MatchRunOut, **WRITE_ERRORS})
+def match_enterprises(request: HttpRequest, payload: MatchListIn) -> Status:
+    """Match a list of names and keep the run for review (staff and administrators), as
+    ``devzone match FILE`` does."""
+    from devzone.enterprises.matching import match_names, result_json
+
+    services.require_registry_edit(request.auth)
+    for position, name in enumerate(payload.names):
+        if not name.strip() or len(name) > 300:
+            raise ValidationError(
+                {f"names.{position}": _("A name is 1 to 300 characters, not blank.")}
+            )
+    run, results = match_names(
+        [name.strip() for name in payload.names],
+        actor=request.auth,
+        source=payload.source or "api",
+        limit=payload.limit,
+        distinct=payload.distinct,
+    )
+    run = cast(MatchRun, run)  # stored: match_names keeps the run by default
+    body = {
+        "run": run.pk,
+        "count": run.item_count,
+        "matched": run.matched_count,
+        "review": run.review_count,
+        "none": run.none_count,
+        "items": [result_json(result) for result in results],
+    }
+    return Status(201, body)
 
 
 @router.get("/enterprises/{enterprise_id}", response={200: EnterpriseOut, **READ_ERRORS})

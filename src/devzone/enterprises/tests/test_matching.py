@@ -556,3 +556,34 @@ def test_viewers_and_leaders_may_not_match_a_file(client, registry, viewer, lead
 
         assert response.status_code == 403
     assert not MatchRun.objects.exists()
+
+
+def test_the_match_api_matches_a_list_and_keeps_the_run(registry, staff_a, viewer):
+    from devzone.accounts.services import issue_token
+    from devzone.api.tests.client import ApiClient, errors_by_field
+    from devzone.enterprises.services import create_enterprise
+
+    for legal in ("新疆天山畜牧生物工程股份有限公司", "新疆天山水泥股份有限公司"):
+        create_enterprise(actor=None, legal_name=legal)
+    api = ApiClient(issue_token(staff_a, actor=None))
+
+    response = api.post(
+        "/enterprises/match",
+        {"names": ["天山股份", "天山生物", "宁德时代"], "distinct": True, "source": "roster"},
+    )
+
+    assert response.status_code == 201
+    body = response.json()
+    run = MatchRun.objects.get()
+    assert (body["run"], body["count"], body["matched"]) == (run.pk, 3, 3)
+    assert (run.source, run.created_by, run.thresholds["distinct"]) == ("roster", staff_a, True)
+    first = body["items"][0]
+    assert first["best"]["legal_name"] == "新疆天山水泥股份有限公司"
+    assert first["runner_up"]["taken_by"] == "天山生物"
+    assert body["items"][2]["best"]["id"] == registry[CATL].pk
+
+    assert "names.1" in errors_by_field(api.post("/enterprises/match", {"names": ["比亚迪", " "]}))
+    assert "names" in errors_by_field(api.post("/enterprises/match", {"names": []}))
+    reader = ApiClient(issue_token(viewer, actor=None))
+    assert reader.post("/enterprises/match", {"names": ["比亚迪"]}).status_code == 403
+    assert MatchRun.objects.count() == 1
