@@ -62,5 +62,5 @@ class MatchFileForm(Form):
         if upload.size > MAX_MATCH_BYTES:
             raise forms.ValidationError(_("The file is larger than 20 MB."))
         if not upload.name.lower().endswith(MATCH_SUFFIXES):
-            raise forms.ValidationError(_("Upload a .txt, .csv or .xlsx file."))
+            raise forms.ValidationError(_("Upload a .txt, .csv, .tsv or .xlsx file."))
         return upload

@@ -59,6 +59,7 @@ from devzone.matching.store import StaleIndex
 logger = logging.getLogger(__name__)
 
 ITEM_BATCH = 1000
+DISTINCT_DEPTH = 10  # candidates a list of different enterprises weighs per name
 # Below this many enterprises building the index takes about a second: no file is written.
 SAVE_MIN_RECORDS = 20_000
 _INDEX_DIR = "matching"
@@ -91,7 +92,7 @@ class RegistryMatcher:
         kept = tuple(c for c in result.candidates if c.record_id not in rejected)[:limit]
         if _ids(kept[:2]) == _ids(result.candidates[:2]):
             return MatchResult(result.query, result.decision, kept)
-        best, runner_up = (kept[0].score if kept else None), _score(kept[1:2])
+        best, runner_up = _score(kept), _score(kept[1:2])
         return MatchResult(result.query, self.thresholds.decide(best, runner_up), kept)
 
 
@@ -100,7 +101,11 @@ def _ids(candidates: Iterable[Candidate]) -> list[Any]:
 
 
 def _score(candidates: tuple[Candidate, ...]) -> float | None:
-    return candidates[0].score if candidates else None
+    """The score the margin rule compares: before clipping, as :meth:`NameIndex.match` does."""
+    if not candidates:
+        return None
+    best = candidates[0]
+    return best.rank_score if best.rank_score is not None else best.score
 
 
 # --- building the index --------------------------------------------------------------------
@@ -268,9 +273,13 @@ def match_names(
     cannot tell apart (:func:`devzone.matching.assignment.assign_distinct`).
     """
     matcher = matcher or registry_matcher()
-    results = [matcher.match(name, limit=limit) for name in names]
-    if distinct:
-        results = assign_distinct(results, matcher.thresholds)
+    depth = max(limit, DISTINCT_DEPTH) if distinct else limit
+    results = [matcher.match(name, limit=depth) for name in names]
+    if distinct:  # the list looks deeper than it shows: a rival may hide past the limit
+        results = [
+            dataclasses.replace(result, candidates=result.candidates[:limit])
+            for result in assign_distinct(results, matcher.thresholds, limit=depth)
+        ]
     options = {**dataclasses.asdict(matcher.thresholds), "distinct": distinct}
     run = _store_run(results, options, actor=actor, source=source) if store else None
     return run, results

@@ -151,7 +151,10 @@ def _csv_rows(path: Path, head: bytes) -> tuple[Iterator[list[object]], int | No
 
 
 def _encoding(head: bytes) -> str:
-    """UTF-8 when the first megabyte decodes as UTF-8, else GB18030 (which reads GBK)."""
+    """UTF-16 when the text opens with its byte-order mark (Excel's "Unicode text", Notepad's
+    "Unicode"), UTF-8 when the first megabyte decodes as UTF-8, else GB18030 (which reads GBK)."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
     try:
         codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
     except UnicodeDecodeError:
@@ -208,7 +211,10 @@ def read_names(path: str | Path, *, column: str | None = None) -> Iterator[str]:
     if not head.strip():
         raise RegistryFileError(_("The file is empty."))
     if not spreadsheet and column is None and path.suffix.lower() not in TABLE_SUFFIXES:
-        return _lines(path, _encoding(head))
+        encoding = _encoding(head)
+        if b"\x00" in head and encoding != "utf-16":
+            raise RegistryFileError(_("The file is neither text nor a spreadsheet."))
+        return _lines(path, encoding)
     raw = _spreadsheet_rows(path)[0] if spreadsheet else _csv_rows(path, head)[0]
     return _column_cells(raw, column)
 
@@ -243,7 +249,10 @@ def _column_cells(raw: Iterator[list[object]], column: str | None) -> Iterator[s
             yield header[index]
         else:
             raise RegistryFileError(
-                _("Give --column: no column is headed like a name; the header has: %s.")
+                _(
+                    "No column is headed like a name: say which column holds the names "
+                    "(--column; on the page, Column). The header has: %s."
+                )
                 % "、".join(header)
             )
     for values in raw:

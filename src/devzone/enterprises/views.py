@@ -73,7 +73,13 @@ def enterprise_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def review(request: HttpRequest) -> HttpResponse:
     """The review band of the latest match run (or of ``?run=``), open names first."""
-    run = _chosen_run(request.GET.get("run", ""))
+    may_review = role_of(request.user) in EDITING_ROLES
+    form = MatchFileForm() if may_review else None
+    return _review_page(request, request.GET.get("run", ""), may_review, form)
+
+
+def _review_page(request: HttpRequest, run_id: str, may_review: bool, form: Any) -> HttpResponse:
+    run = _chosen_run(run_id)
     items = MatchItem.objects.none()
     if run is not None:
         still_open = Case(When(review_state=ReviewState.OPEN, then=0), default=1)
@@ -83,13 +89,6 @@ def review(request: HttpRequest) -> HttpResponse:
             .order_by(still_open, "position")
         )
     page = Paginator(items, REVIEW_PAGE_SIZE).get_page(request.GET.get("page"))
-    may_review = role_of(request.user) in EDITING_ROLES
-    return _review_page(request, run, page, may_review, MatchFileForm() if may_review else None)
-
-
-def _review_page(
-    request: HttpRequest, run: MatchRun | None, page: Any, may_review: bool, form: Any
-) -> HttpResponse:
     context = {
         "run": run,
         "page": page,
@@ -108,9 +107,8 @@ def match_file(request: HttpRequest) -> HttpResponse:
     require_registry_edit(request.user)
     form = MatchFileForm(request.POST, request.FILES)
     names = _uploaded_names(form) if form.is_valid() else []
-    if not names:  # the form's errors say why
-        empty = Paginator(MatchItem.objects.none(), REVIEW_PAGE_SIZE).get_page(1)
-        return _review_page(request, _chosen_run(""), empty, True, form)
+    if not names:  # the form's errors say why, over the latest run as the page shows it
+        return _review_page(request, "", True, form)
     upload = form.cleaned_data["file"]
     run, _results = match_names(
         names, actor=request.user, source=upload.name, distinct=form.cleaned_data["distinct"]
@@ -131,15 +129,16 @@ def match_file(request: HttpRequest) -> HttpResponse:
 def _uploaded_names(form: MatchFileForm) -> list[str]:
     """The names of the uploaded file, or [] with the reason added to the form's errors."""
     upload = form.cleaned_data["file"]
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / (Path(upload.name).name or "names.txt")
+    with tempfile.TemporaryDirectory() as folder:  # its own name: the user's may be too long
+        path = Path(folder) / f"names{Path(upload.name).suffix.lower()}"
         with path.open("wb") as handle:
             for chunk in upload.chunks():
                 handle.write(chunk)
         try:
             names = list(read_names(path, column=form.cleaned_data["column"] or None))
         except RegistryFileError as error:
-            form.add_error("file", str(error).replace(str(path), path.name))
+            shown = str(error).replace(str(path), upload.name).replace(path.name, upload.name)
+            form.add_error("file", shown)
             return []
     if not names:
         form.add_error("file", _("The file holds no names."))

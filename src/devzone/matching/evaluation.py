@@ -50,16 +50,17 @@ class Outcome:
     expected_rank: int | None = None  # 1-based place of the expected name among candidates
     same_company: bool = False  # the top candidate is another legal name of the company
     taken: bool = False  # matched as a list: the expected name went to another query
+    best_taken: bool = False  # matched as a list: the best went to another query (shared)
 
     @property
     def correct(self) -> bool:
-        """The top candidate is the expected legal name."""
-        return self.best == self.expected
+        """The top candidate is the expected legal name, and (matched as a list) this query's."""
+        return self.best == self.expected and not self.best_taken
 
     @property
     def correct_company(self) -> bool:
         """The top candidate is the expected company, under this or another of its names."""
-        return self.correct or self.same_company
+        return self.correct or (self.same_company and not self.best_taken)
 
     @property
     def share_if_ties_random(self) -> float:
@@ -75,7 +76,7 @@ class Outcome:
             return ""
         if self.best is None:
             return "no candidate"
-        if self.taken:
+        if self.taken or self.best_taken:
             return "given to another name"
         if self.expected_rank is None:
             return f"not in top {CANDIDATES}"
@@ -220,7 +221,7 @@ def evaluate(
     build_wall, build_cpu = clock.lap()
     results = index.match_many((item.query for item in labelled), limit=CANDIDATES)
     if distinct:
-        results = assign_distinct(results, index.thresholds)
+        results = assign_distinct(results, index.thresholds, limit=CANDIDATES)
     match_wall, match_cpu = clock.lap()
     company_of = {item.legal_name: item.company for item in labelled if item.company}
     outcomes = tuple(
@@ -256,6 +257,7 @@ def _outcome(item: LabelledQuery, result: MatchResult, company_of: dict[str, str
         rank,
         same_company,
         taken,
+        bool(best and best.taken_by),
     )
 
 

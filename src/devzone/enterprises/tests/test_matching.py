@@ -22,6 +22,8 @@ from .conftest import CATL
 
 XPENG = "肇庆小鹏新能源投资有限公司"
 BYD = "比亚迪股份有限公司"
+SHENZHEN_KESI = "深圳市科思科技股份有限公司"
+NANJING_KESI = "南京科思化学股份有限公司"
 # Nothing short of exact evidence (a legal name, an alias: scores above 100) is "matched", so
 # the review band is reached whatever the engine's contraction scores are.
 STRICT = Thresholds(match=101.0, review=30.0)
@@ -91,7 +93,7 @@ def test_match_asks_for_the_column_when_no_header_names_one(
 
     assert main(["match", str(path), "--no-store"]) != 0
 
-    assert "Give --column" in capsys.readouterr().err
+    assert "--column" in capsys.readouterr().err
     assert not MatchRun.objects.exists()
 
 
@@ -443,38 +445,35 @@ def test_match_distinct_decides_ties_by_the_other_names_of_the_list(
     from devzone.enterprises.services import create_enterprise
 
     monkeypatch.setenv("DEVZONE_LANGUAGE", "en")
-    for legal in ("新疆天山畜牧生物工程股份有限公司", "新疆天山水泥股份有限公司"):
+    for legal in (SHENZHEN_KESI, NANJING_KESI):
         create_enterprise(actor=None, legal_name=legal)
     names = tmp_path / "roster.txt"
-    names.write_text("天山股份\n天山生物\n", encoding="utf-8")
+    names.write_text("科思股份\n科思科技\n", encoding="utf-8")
 
     main(["match", str(names), "--json", "--no-store"])
     alone = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     main(["match", str(names), "--json", "--distinct", "--user", staff_a.username])
     listed = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
 
-    assert alone[0]["decision"] == "review"  # the two 天山 companies score alike
+    assert alone[0]["decision"] == "review"  # the two 科思 companies score alike
     assert alone[0]["best"]["score"] == alone[0]["runner_up"]["score"]
-    assert [line["best"]["legal_name"] for line in listed] == [
-        "新疆天山水泥股份有限公司",
-        "新疆天山畜牧生物工程股份有限公司",
-    ]
+    assert [line["best"]["legal_name"] for line in listed] == [NANJING_KESI, SHENZHEN_KESI]
     assert [line["decision"] for line in listed] == ["matched", "matched"]
-    assert listed[0]["runner_up"]["taken_by"] == "天山生物"
+    assert listed[0]["runner_up"]["taken_by"] == "科思科技"
     run = MatchRun.objects.get()
     assert run.thresholds["distinct"] is True and run.matched_count == 2
 
     main(["match", str(names), "--distinct", "--no-store"])
-    assert "[taken by 天山生物]" in capsys.readouterr().out.splitlines()[0]
+    assert "[taken by 科思科技]" in capsys.readouterr().out.splitlines()[0]
 
 
 def test_the_review_page_says_which_name_of_the_list_took_a_candidate(client, registry, staff_a):
     from devzone.enterprises.services import create_enterprise
 
-    for legal in ("新疆天山畜牧生物工程股份有限公司", "新疆天山水泥股份有限公司"):
+    for legal in (SHENZHEN_KESI, NANJING_KESI):
         create_enterprise(actor=None, legal_name=legal)
     match_names(
-        ["天山股份", "天山生物"],
+        ["科思股份", "科思科技"],
         actor=staff_a,
         matcher=build_matcher(thresholds=STRICT),
         distinct=True,
@@ -483,7 +482,7 @@ def test_the_review_page_says_which_name_of_the_list_took_a_candidate(client, re
 
     page = client.get("/enterprises/review/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
 
-    assert "taken by 天山生物" in page
+    assert "taken by 科思科技" in page
     assert "matched as one list of different enterprises" in page
 
 
@@ -496,11 +495,11 @@ def _upload(name: str, content: bytes):
 def test_staff_match_a_file_from_the_review_page(client, registry, staff_a):
     from devzone.enterprises.services import create_enterprise
 
-    for legal in ("新疆天山畜牧生物工程股份有限公司", "新疆天山水泥股份有限公司"):
+    for legal in (SHENZHEN_KESI, NANJING_KESI):
         create_enterprise(actor=None, legal_name=legal)
     client.force_login(staff_a)
     assert 'name="distinct"' in client.get("/enterprises/review/").content.decode()
-    roster = "项目,企业名称\n电池,宁德时代\n水泥,天山股份\n畜牧,天山生物\n".encode("gbk")
+    roster = "项目,企业名称\n电池,宁德时代\n化学,科思股份\n科技,科思科技\n".encode("gbk")
 
     response = client.post(
         "/enterprises/review/match/",
@@ -514,7 +513,7 @@ def test_staff_match_a_file_from_the_review_page(client, registry, staff_a):
     assert (run.source, run.created_by, run.item_count) == ("名录.csv", staff_a, 3)
     assert run.thresholds["distinct"] is True
     items = {item.query: item for item in run.items.select_related("enterprise")}
-    assert items["天山股份"].enterprise.legal_name == "新疆天山水泥股份有限公司"
+    assert items["科思股份"].enterprise.legal_name == NANJING_KESI
     assert items["宁德时代"].enterprise == registry[CATL]
     assert "3 name(s): 3 matched" in response.content.decode()
 
@@ -524,7 +523,8 @@ def test_staff_match_a_file_from_the_review_page(client, registry, staff_a):
     [
         ("names.txt", b"", "empty"),  # Django refuses an empty upload itself
         ("names.txt", b"\n\n", "empty"),
-        ("names.pdf", b"%PDF-1.4", ".txt, .csv or .xlsx"),
+        ("names.pdf", b"%PDF-1.4", ".txt, .csv, .tsv or .xlsx"),
+        ("names.txt", "CATL 宁德时代\n".encode("utf-16-le"), "neither text"),  # no byte-order mark
         ("names.xlsx", "宁德时代\n".encode(), "not one"),
         ("names.csv", "项目,金额\n电池,1\n".encode(), "--column"),
     ],
@@ -545,6 +545,28 @@ def test_a_file_of_names_that_cannot_be_read_is_refused_on_the_page(
     assert not MatchRun.objects.exists()
 
 
+def test_a_unicode_text_file_and_a_long_chinese_file_name_are_read(client, registry, staff_a):
+    client.force_login(staff_a)
+    name = "名" * 100 + ".txt"  # 300 bytes: longer than a file name may be on disk
+
+    client.post(
+        "/enterprises/review/match/", {"file": _upload(name, "宁德时代\n".encode("utf-16"))}
+    )
+
+    run = MatchRun.objects.get()
+    assert (run.source, [item.query for item in run.items.all()]) == (name, ["宁德时代"])
+
+
+def test_a_refused_file_leaves_the_latest_run_on_the_page_as_it_was(client, registry, staff_a):
+    _review_run(["小鹏汽车"])
+    client.force_login(staff_a)
+
+    response = client.post("/enterprises/review/match/", {"file": _upload("names.txt", b"\n")})
+
+    page = response.content.decode()
+    assert "小鹏汽车" in page and 'value="confirm"' in page  # the latest run's review items
+
+
 def test_viewers_and_leaders_may_not_match_a_file(client, registry, viewer, leader_jinhua):
     for user in (viewer, leader_jinhua):
         client.force_login(user)
@@ -563,13 +585,13 @@ def test_the_match_api_matches_a_list_and_keeps_the_run(registry, staff_a, viewe
     from devzone.api.tests.client import ApiClient, errors_by_field
     from devzone.enterprises.services import create_enterprise
 
-    for legal in ("新疆天山畜牧生物工程股份有限公司", "新疆天山水泥股份有限公司"):
+    for legal in (SHENZHEN_KESI, NANJING_KESI):
         create_enterprise(actor=None, legal_name=legal)
     api = ApiClient(issue_token(staff_a, actor=None))
 
     response = api.post(
         "/enterprises/match",
-        {"names": ["天山股份", "天山生物", "宁德时代"], "distinct": True, "source": "roster"},
+        {"names": ["科思股份", "科思科技", "宁德时代"], "distinct": True, "source": "roster"},
     )
 
     assert response.status_code == 201
@@ -578,8 +600,8 @@ def test_the_match_api_matches_a_list_and_keeps_the_run(registry, staff_a, viewe
     assert (body["run"], body["count"], body["matched"]) == (run.pk, 3, 3)
     assert (run.source, run.created_by, run.thresholds["distinct"]) == ("roster", staff_a, True)
     first = body["items"][0]
-    assert first["best"]["legal_name"] == "新疆天山水泥股份有限公司"
-    assert first["runner_up"]["taken_by"] == "天山生物"
+    assert first["best"]["legal_name"] == NANJING_KESI
+    assert first["runner_up"]["taken_by"] == "科思科技"
     assert body["items"][2]["best"]["id"] == registry[CATL].pk
 
     assert "names.1" in errors_by_field(api.post("/enterprises/match", {"names": ["比亚迪", " "]}))

@@ -7,9 +7,9 @@ engine reaches 0.9687 (the project's goal is 0.97). 131 of them are ties (科思
 or 深圳市科思科技?) that the score does not decide, ordered by registry order and always sent
 to review; most other misses are renamed or backdoor-listed companies whose short name shares
 nothing with the legal name. Matched as one list of different companies (``devzone match
---distinct``), where the list decides between candidates scored alike, top-1 is 0.974 on all
-pairs and 0.985 on the 4,572. The floors below are what the engine reaches (a drop below them
-is a regression).
+--distinct``), where the list decides between candidates scored alike, top-1 is 0.9725 on all
+pairs and 0.9836 on the 4,572 (a name whose best another name took counts as a miss). The
+floors below are what the engine reaches (a drop below them is a regression).
 """
 
 from __future__ import annotations
@@ -32,8 +32,8 @@ TOP1_FLOOR = 0.9575  # all pairs, shared labels included
 COMPANY_TOP1_FLOOR = 0.964  # the right company under any of its legal names
 UNIQUE_TOP1_FLOOR = 0.968  # pairs whose label names one legal name (the project's goal: 0.97)
 PRECISION_GOAL = 0.99  # of the queries decided "matched"
-LIST_TOP1_FLOOR = 0.9735  # all pairs, matched as one list of different companies
-LIST_UNIQUE_TOP1_FLOOR = 0.985
+LIST_TOP1_FLOOR = 0.972  # all pairs, matched as one list of different companies
+LIST_UNIQUE_TOP1_FLOOR = 0.983
 
 
 def _outcome(query: str, expected: str, ranked: list[str], tied: int = 1) -> Outcome:
@@ -156,4 +156,4 @@ def test_short_names_matched_as_one_list_reach_the_goal(report: Report) -> None:
     unique = listed.subset("unique", listed.shared_labels(), keep=False)
     assert unique.top1 >= LIST_UNIQUE_TOP1_FLOOR
     assert listed.matched_precision >= PRECISION_GOAL
-    assert listed.count(Decision.MATCHED) > report.count(Decision.MATCHED)
+    assert listed.matched_precision > report.matched_precision
