@@ -22,6 +22,7 @@ from devzone.core.history import record_reload, snapshot
 from devzone.core.names import fill_english_names
 from devzone.regions.choices import RegionLevel
 from devzone.regions.models import Region
+from devzone.regions.romanize import english_region_name
 
 # Functional areas inside the statistics bureau's list (经济技术开发区 etc.) carry a 7 in the
 # fifth digit; they are zones, not administrative divisions, and are not loaded as regions.
@@ -110,13 +111,21 @@ def load_regions(rows: Iterable[RegionRow], *, actor: Any = None) -> dict[str, i
             existing[row.code] = region
             created.append(region)
         elif region.name != row.name:
+            if region.name_en == english_region_name(region.name):  # not typed by a person
+                region.name_en = ""
             region.name = row.name
             renamed.append(region)
     Region.objects.bulk_create(created, batch_size=1000)
-    Region.objects.bulk_update(renamed, ["name"], batch_size=1000)
+    Region.objects.bulk_update(renamed, ["name", "name_en"], batch_size=1000)
     after = {r.code: r for r in Region.objects.all()}
     _link_parents(rows, after)
     fill_english_names(Region, after, PROVINCE_NAMES_EN)
+    romanized = {
+        code: english_region_name(region.name)
+        for code, region in after.items()
+        if not region.name_en and region.level != RegionLevel.PROVINCE
+    }
+    fill_english_names(Region, after, romanized)
     record_reload(Region, actor=actor, before=before, after=after)
     return {"created": len(created), "renamed": len(renamed), "total": len(after)}
 
@@ -142,7 +151,7 @@ def _nearest_parent(code: str | None, by_code: dict[str, Region]) -> Region | No
 
 
 # English names of the provincial-level divisions (as the State Council's English site writes
-# them); cities and counties have none in the reference data and show their Chinese name.
+# them); cities and counties are named in pinyin by devzone.regions.romanize.
 PROVINCE_NAMES_EN = {
     "110000": "Beijing", "120000": "Tianjin", "130000": "Hebei", "140000": "Shanxi",
     "150000": "Inner Mongolia", "210000": "Liaoning", "220000": "Jilin", "230000": "Heilongjiang",

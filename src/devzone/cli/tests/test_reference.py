@@ -169,7 +169,22 @@ def test_package_regions_match_the_statistics_bureau_list(db, shared_data, capsy
     assert {row["code"] for row in counties} <= loaded
 
 
-def test_provinces_get_their_english_names(db, write):
+def test_provinces_get_their_english_names_and_cities_and_counties_their_pinyin(db, write):
+    from devzone.regions.models import Region
+
+    rows = "code,name\n330000,浙江省\n330700,金华市\n330703,金东区\n330521,德清县\n"
+    main(["reference", "load", "regions", write("p.csv", rows)])
+
+    english = dict(Region.objects.values_list("code", "name_en"))
+    assert english == {
+        "330000": "Zhejiang",
+        "330700": "Jinhua",
+        "330703": "Jindong District",
+        "330521": "Deqing County",
+    }
+
+
+def test_a_renamed_county_gets_a_new_english_name_unless_a_person_typed_one(db, write):
     from devzone.regions.models import Region
 
     main(
@@ -177,12 +192,16 @@ def test_provinces_get_their_english_names(db, write):
             "reference",
             "load",
             "regions",
-            write("p.csv", "code,name\n330000,浙江省\n330700,金华市\n"),
+            write("a.csv", "code,name\n330521,德清县\n330522,长兴县\n"),
         ]
     )
+    Region.objects.filter(code="330522").update(name_en="Changxing (typed)")
 
-    assert Region.objects.get(code="330000").name_en == "Zhejiang"
-    assert Region.objects.get(code="330700").name_en == ""  # cities have none in the data
+    renamed = "code,name\n330521,德清区\n330522,长兴区\n"
+    main(["reference", "load", "regions", write("b.csv", renamed)])
+
+    english = dict(Region.objects.values_list("code", "name_en"))
+    assert english == {"330521": "Deqing District", "330522": "Changxing (typed)"}
 
 
 def test_sections_and_manufacturing_divisions_get_their_english_names(db):
