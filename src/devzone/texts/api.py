@@ -4,20 +4,22 @@ Uploading a document and reviewing facts follow the same rules as the pages: sta
 administrators only (services raise PermissionDenied → 403, ValidationError → 422).
 """
 
-from __future__ import annotations
-
 import datetime as dt
-from typing import Any, Literal
+from collections.abc import Sequence
+from typing import Any, Literal, overload
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
+from ninja.pagination import paginate
 
 from devzone.accounts.choices import EDITING_ROLES
 from devzone.accounts.scope import role_of
 from devzone.api.errors import READ_ERRORS, WRITE_ERRORS
+from devzone.api.pages import Pages
 from devzone.api.types import InputSchema, lookup
 from devzone.texts.cli import fact_dict
 from devzone.texts.models import Fact
@@ -74,18 +76,39 @@ def _require_reader(request: HttpRequest) -> None:
         raise PermissionDenied(_("Your account has no role yet."))
 
 
+class FactFilter(Schema):
+    status: Literal["pending", "accepted", "rejected", "duplicate"] = "pending"
+
+
+class _FactPages(Sequence[dict[str, Any]]):
+    """A queue of facts as the pages need it: counted in the database, a page's facts read."""
+
+    def __init__(self, facts: QuerySet[Fact]) -> None:
+        self.facts = facts
+
+    def __len__(self) -> int:
+        return self.facts.count()
+
+    @overload
+    def __getitem__(self, index: int) -> dict[str, Any]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[dict[str, Any]]: ...
+    def __getitem__(self, index: int | slice) -> Any:
+        if isinstance(index, slice):
+            return [fact_dict(fact) for fact in self.facts[index]]
+        return fact_dict(self.facts[index])
+
+
 @router.get("/texts/facts", response={200: list[FactOut], **READ_ERRORS})
-def list_facts(
-    request: HttpRequest,
-    status: Literal["pending", "accepted", "rejected", "duplicate"] = "pending",
-    limit: int = Query(200, ge=1, le=1000),
-) -> Any:
-    """Figures read from documents, as the caller's review queue holds them (by status)."""
+@paginate(Pages, page_size=50)
+def list_facts(request: HttpRequest, filters: Query[FactFilter]) -> Any:
+    """Figures read from documents, as the caller's review queue holds them (by status), a
+    page at a time."""
     _require_reader(request)
-    facts = Fact.objects.filter(fact_scope_q(request.auth), status=status).order_by(
-        "document_id", "span_start"
+    facts = Fact.objects.filter(fact_scope_q(request.auth), status=filters.status).order_by(
+        "document_id", "span_start", "pk"
     )
-    return [fact_dict(f) for f in facts[:limit]]
+    return _FactPages(facts)
 
 
 @router.post("/texts/documents", response={200: IngestOut, 201: IngestOut, **WRITE_ERRORS})

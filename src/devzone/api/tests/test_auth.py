@@ -71,9 +71,8 @@ def test_an_address_the_api_does_not_have_is_a_json_404(api_as, staff_a):
 
 
 def test_every_list_of_the_api_is_a_page_with_its_count():
-    """A list answers {items, count} (?page=, ?page_size=), whatever it lists. Two answers are
-    not lists to page through: a ranking (the region and its peers, whole and in order) and the
-    review queue of extracted figures, read with ?limit=."""
+    """A list answers {items, count} (?page=, ?page_size=), whatever it lists. One answer is
+    not a list to page through: a ranking (the region and its peers, whole and in order)."""
     from devzone.api.site import api
 
     schema = api.get_openapi_schema()
@@ -85,4 +84,4 @@ def test_every_list_of_the_api_is_a_page_with_its_count():
         and operation["responses"].get(200, {}).get("content", {}).get("application/json", {})
         .get("schema", {}).get("type") == "array"
     ]  # fmt: skip
-    assert bare == ["/api/indicators/ranking", "/api/texts/facts"]
+    assert bare == ["/api/indicators/ranking"]

@@ -156,16 +156,28 @@ def test_api_upload_accept_and_reject(admin_user, viewer, jinyi_ftz):
     assert accepted.json()["status"] == "accepted" and accepted.json()["observation"]
     assert rejected.json()["status"] == "rejected"
     pending = api.get("/texts/facts?status=accepted", auth=viewer).json()
-    assert [f["id"] for f in pending] == [trade["id"]]
+    assert [f["id"] for f in pending["items"]] == [trade["id"]]
 
 
-def test_api_facts_limit_out_of_range_is_bad_input(viewer, jinyi_ftz):
+def test_api_facts_come_a_page_at_a_time(viewer, jinyi_ftz):
     api = TestClient(router)
-    ingest_document(JINYI_A, actor=None)
+    ingest_document(
+        JINYI_A + "In 2021 the actual use of foreign capital of the Jinyi Pilot FTZ reached 132 "
+        "million US dollars.\n",
+        actor=None,
+    )
+    whole = api.get("/texts/facts", auth=viewer).json()
+    assert whole["count"] == len(whole["items"]) >= 2
 
-    assert len(api.get("/texts/facts?limit=1", auth=viewer).json()) == 1
-    for limit in ("0", "-1", "1001"):
-        assert api.get(f"/texts/facts?limit={limit}", auth=viewer).status_code == 422
+    first = api.get("/texts/facts?page_size=1", auth=viewer).json()
+    second = api.get("/texts/facts?page_size=1&page=2", auth=viewer).json()
+
+    assert first["count"] == whole["count"]
+    assert [first["items"][0]["id"], second["items"][0]["id"]] == [
+        fact["id"] for fact in whole["items"][:2]
+    ]
+    for bad in ("page_size=0", "page=0", "page=-1"):
+        assert api.get(f"/texts/facts?{bad}", auth=viewer).status_code == 422
 
 
 def test_the_queue_shows_figures_as_people_read_them(admin_client, lishui, jinyi_ftz):
