@@ -164,6 +164,13 @@ def _print_notes(data: Path, reports: list[Report], misses: int) -> None:
             f"note ({report.name}): misses with one legal name per label: "
             + (", ".join(f"{kind} {count}" for kind, count in kinds.most_common()) or "none")
         )
+    if any(report.name.endswith("as one list") for report in reports):
+        print(
+            "note: as one list = the same short names matched as one list of different "
+            "companies (devzone match --distinct): no two get the same legal name, and the list "
+            "decides between candidates scored alike; a name whose best another name took "
+            "counts as a miss"
+        )
     print(
         "note: ties = queries whose best score several records share (ordered by registry "
         "order; never decided matched); top-1 ties@1/k counts such a query as 1/k right, as if "
