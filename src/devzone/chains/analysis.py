@@ -23,6 +23,7 @@ from devzone.chains.choices import POSITION_ORDER
 from devzone.chains.dependency import dependents
 from devzone.chains.models import Chain, EnterpriseLink, Link, LinkEdge
 from devzone.chains.places import adjacent_provinces, same_province
+from devzone.core.names import joined, shown_name
 from devzone.enterprises.models import Enterprise
 
 DEFAULT_THRESHOLD = 1
@@ -209,11 +210,11 @@ def _attached_reasons(record: EnterpriseLink, ties: dict[int, set[Link]], gap_pk
     if record.is_chain_leader:
         found.append(R.Reason(R.CHAIN_LEADER, 2))
     tied = sorted(
-        {link.name for link in ties.get(record.enterprise_id, set()) if link.pk != gap_pk}
+        {shown_name(link) for link in ties.get(record.enterprise_id, set()) if link.pk != gap_pk}
     )
     if tied:
         points = min(len(tied), R.MAX_TIE_POINTS)
-        found.append(R.Reason(R.TIES, points, {"links": "、".join(tied)}))
+        found.append(R.Reason(R.TIES, points, {"links": joined(tied)}))
     return found
 
 
@@ -242,9 +243,9 @@ def _enterprise_reasons(enterprise: Enterprise, prefix: str) -> list[R.Reason]:
     region = enterprise.region
     if region is not None:
         if same_province(region.code, prefix):
-            found.append(R.Reason(R.SAME_PROVINCE, 2, {"region": region.name}))
+            found.append(R.Reason(R.SAME_PROVINCE, 2, {"region": str(region)}))
         elif adjacent_provinces(region.code, prefix):
-            found.append(R.Reason(R.ADJACENT_PROVINCE, 1, {"region": region.name}))
+            found.append(R.Reason(R.ADJACENT_PROVINCE, 1, {"region": str(region)}))
     return found
 
 

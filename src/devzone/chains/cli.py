@@ -85,9 +85,11 @@ def load_graph(args: argparse.Namespace) -> int:
 
 def show_gaps(args: argparse.Namespace) -> int:
     setup_django()
+    from django.db.models import Q
+
     from devzone.chains.models import Chain
 
-    chain = Chain.objects.filter(name=args.chain).first()
+    chain = Chain.objects.filter(Q(name=args.chain) | Q(name_en__iexact=args.chain)).first()
     if chain is None and not _graph_store(args).exists():
         names = "、".join(Chain.objects.order_by("name").values_list("name", flat=True))
         raise CommandError(

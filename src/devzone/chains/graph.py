@@ -38,6 +38,7 @@ from devzone.chains.places import (
     province_names,
     province_of_name,
 )
+from devzone.core.names import joined
 from devzone.core.paths import data_dir
 
 STORE_NAME = "chain_graph.duckdb"
@@ -422,7 +423,7 @@ def _graph_candidate(
         found.append(R.Reason(R.ADJACENT_PROVINCE, 1, {"region": province_names()[maker.province]}))
     if ties:
         points = min(len(ties), R.MAX_TIE_POINTS)
-        found.append(R.Reason(R.TIES, points, {"links": "、".join(ties[:5])}))
+        found.append(R.Reason(R.TIES, points, {"links": joined(ties[:5])}))
     return GraphCompany(
         maker.code, maker.short_name, maker.legal_name, maker.province, maker.weight, found
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from devzone.chains.analysis import Candidate, ChainAnalysis, Gap
+from devzone.core.names import shown_name
 
 
 def candidate_as_dict(candidate: Candidate) -> dict[str, Any]:
@@ -22,12 +23,12 @@ def candidate_as_dict(candidate: Candidate) -> dict[str, Any]:
 def gap_as_dict(gap: Gap) -> dict[str, Any]:
     return {
         "link_id": gap.link.pk,
-        "link": gap.link.name,
+        "link": shown_name(gap.link),
         "position": gap.link.position,
         "local_count": gap.local_count,
         "shortfall": gap.shortfall,
-        "dependence": gap.dependence,
-        "dependents": [link.name for link in gap.dependents],
+        "dependence": _number(gap.dependence),
+        "dependents": [shown_name(link) for link in gap.dependents],
         "candidates": [candidate_as_dict(candidate) for candidate in gap.candidates],
     }
 
@@ -35,14 +36,14 @@ def gap_as_dict(gap: Gap) -> dict[str, Any]:
 def analysis_as_dict(analysis: ChainAnalysis) -> dict[str, Any]:
     return {
         "source": "chain",
-        "chain": analysis.chain.name,
-        "region": analysis.region_prefix,
+        "chain": shown_name(analysis.chain),
+        "region": analysis.region_prefix.ljust(6, "0"),
         "region_name": _region_name(analysis.region_prefix),
         "threshold": analysis.threshold,
         "links": [
             {
                 "link_id": status.link.pk,
-                "link": status.link.name,
+                "link": shown_name(status.link),
                 "position": status.link.position,
                 "local": [
                     {
@@ -56,6 +57,11 @@ def analysis_as_dict(analysis: ChainAnalysis) -> dict[str, Any]:
         ],
         "gaps": [gap_as_dict(gap) for gap in analysis.gaps],
     }
+
+
+def _number(value: float) -> float | int:
+    """8 rather than 8.0: a dependence is a sum of weights, whole unless a weight is not."""
+    return int(value) if float(value).is_integer() else value
 
 
 def _region_name(prefix: str) -> str:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from devzone.chains.choices import POSITION_ORDER, LinkPosition
 from devzone.chains.models import Link, LinkEdge
+from devzone.core.names import shown_name
 
 NODE_W, NODE_H = 150, 40
 COL_GAP, ROW_GAP, MARGIN, HEADER = 90, 18, 20, 30
@@ -52,7 +53,7 @@ def _edge(start: tuple[int, int], end: tuple[int, int]) -> str:
 def _node(link: Link, place: tuple[int, int], kind: str, local: int) -> str:
     fill, stroke = COLOURS[kind]
     x, y = place
-    label = escape(link.name)
+    label = escape(shown_name(link))
     detail = escape(_("gap") if kind == "gap" else _("%(count)s local") % {"count": local})
     return (
         f'<g class="link link-{kind}"><title>{label}: {detail}</title>'

@@ -23,7 +23,17 @@ from devzone.chains.svg import chain_svg
 
 
 def may_edit_chains(user: Any) -> bool:
+    """Whether the user may create chains at all (staff and administrators)."""
     return role_of(user) in EDITING_ROLES
+
+
+def may_edit_chain(user: Any, chain: Chain) -> bool:
+    """Whether the user may change this chain: staff of its region, or an administrator."""
+    try:
+        services.require_chain_edit(user, chain.region)
+    except PermissionDenied:
+        return False
+    return True
 
 
 @login_required
@@ -87,7 +97,7 @@ def _render_detail(request: HttpRequest, chain: Chain, status: int = 200, **form
     edges = analysis.edges if analysis else []
     gap_ids = analysis.gap_ids() if analysis else set()
     local_counts = {status.link.pk: len(status.local) for status in statuses}
-    may_edit = may_edit_chains(request.user)
+    may_edit = may_edit_chain(request.user, chain)
     context = {
         "chain": chain,
         "region": region,
@@ -104,9 +114,10 @@ def _render_detail(request: HttpRequest, chain: Chain, status: int = 200, **form
 
 
 def _editable_chain(request: HttpRequest, pk: int) -> Chain:
-    if not may_edit_chains(request.user):
-        raise PermissionDenied
-    return get_object_or_404(Chain, pk=pk)
+    """The chain, when the user may change it; otherwise 403 saying why."""
+    chain = get_object_or_404(Chain.objects.select_related("region"), pk=pk)
+    services.require_chain_edit(request.user, chain.region)
+    return chain
 
 
 @login_required

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 
 
 def reads_english() -> bool:
@@ -28,3 +28,8 @@ def fill_english_names(model: Any, by_code: dict[str, Any], names: dict[str, str
             record.name_en = english
             named.append(record)
     model.objects.bulk_update(named, ["name_en"], batch_size=1000)
+
+
+def joined(items: Any) -> str:
+    """Items as a list is written in the reader's language: 甲、乙 in Chinese, A, B in English."""
+    return pgettext("list separator", ", ").join(str(item) for item in items)

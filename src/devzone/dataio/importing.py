@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from devzone.core.clock import today
+from devzone.core.names import joined
 from devzone.dataio.bulk import BulkWriter, large_cache
 from devzone.dataio.checking import (
     Progress,
@@ -276,4 +277,4 @@ def _report(rows: list[ProjectRow], result: ImportResult) -> None:
     close = suggestions(unmatched[:SUGGESTION_LIMIT]) if unmatched else {}
     for issue in result.reviews:
         if close.get(issue.value):
-            issue.message += " " + _("Close names: %s.") % "、".join(close[issue.value])
+            issue.message += " " + _("Close names: %s.") % joined(close[issue.value])

@@ -36,6 +36,6 @@ class DecisionKind(models.TextChoices):
 class ReviewState(models.TextChoices):
     """Where a review-band match item stands."""
 
-    OPEN = "open", _("open")
+    OPEN = "open", pgettext_lazy("name match review", "open")
     CONFIRMED = "confirmed", _("confirmed")
     REJECTED = "rejected", _("rejected")

@@ -19,6 +19,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from devzone.accounts.choices import EDITING_ROLES
@@ -80,16 +81,21 @@ def review(request: HttpRequest) -> HttpResponse:
 
 def _review_page(request: HttpRequest, run_id: str, may_review: bool, form: Any) -> HttpResponse:
     run = _chosen_run(run_id)
+    show_all = request.GET.get("show") == "all"
     items = MatchItem.objects.none()
+    still_open_count = 0
     if run is not None:
         still_open = Case(When(review_state=ReviewState.OPEN, then=0), default=1)
+        items = run.items.select_related("enterprise", "reviewed_by")
+        review_band = items.filter(outcome=MatchOutcome.REVIEW)
+        still_open_count = review_band.filter(review_state=ReviewState.OPEN).count()
         items = (
-            run.items.filter(outcome=MatchOutcome.REVIEW)
-            .select_related("enterprise", "reviewed_by")
-            .order_by(still_open, "position")
+            items.order_by("position") if show_all else review_band.order_by(still_open, "position")
         )
     page = Paginator(items, REVIEW_PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
+        "show_all": show_all,
+        "still_open": still_open_count,
         "run": run,
         "page": page,
         "may_review": may_review,
@@ -119,10 +125,12 @@ def match_file(request: HttpRequest) -> HttpResponse:
         "review": run.review_count,
         "none": run.none_count,
     }
-    messages.success(
-        request,
-        _("%(names)d name(s): %(matched)d matched, %(review)d to review, %(none)d none.") % counts,
+    summary = ngettext(
+        "%(names)d name: %(matched)d matched, %(review)d to review, %(none)d none.",
+        "%(names)d names: %(matched)d matched, %(review)d to review, %(none)d none.",
+        counts["names"],
     )
+    messages.success(request, summary % counts)
     return redirect(f"{reverse('enterprises:review')}?run={run.pk}")
 
 

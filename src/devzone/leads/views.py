@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from devzone.accounts.choices import EDITING_ROLES
 from devzone.accounts.scope import can_edit_zone, role_of, zone_scope_q
 from devzone.chains.models import Link
+from devzone.core.names import reads_english
 from devzone.enterprises.models import Enterprise
 from devzone.leads import services
 from devzone.leads.choices import LeadStage
@@ -57,15 +58,21 @@ def board(request: HttpRequest) -> HttpResponse:
 
 def _by_link(leads: Any) -> list[tuple[str, str, list[int]]]:
     """Rows of (chain, link, count per stage): the pipeline seen along the chains."""
+    english = reads_english()
+    chain_name = "links__chain__name_en" if english else "links__chain__name"
+    link_name = "links__name_en" if english else "links__name"
     counts = (
         leads.filter(links__isnull=False)
-        .values("links__chain__name", "links__name", "stage")
+        .values("links__chain__name", "links__name", chain_name, link_name, "stage")
         .annotate(count=Count("pk"))
         .order_by("links__chain__name", "links__name")
     )
     rows: dict[tuple[str, str], dict[str, int]] = {}
-    for row in counts:
-        key = (row["links__chain__name"], row["links__name"])
+    for row in counts:  # the reader's language where the chain and link have it
+        key = (
+            row[chain_name] or row["links__chain__name"],
+            row[link_name] or row["links__name"],
+        )
         rows.setdefault(key, {})[row["stage"]] = row["count"]
     return [
         (chain, link, [stages.get(stage, 0) for stage in LeadStage.values])

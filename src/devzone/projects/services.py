@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from devzone.accounts.scope import require_edit
 from devzone.core.clock import today
 from devzone.core.history import delete_with_history, save_with_history
+from devzone.dataio.lookups import clean_name
 from devzone.enterprises.models import Enterprise
 from devzone.projects.choices import InvestorRole, MilestoneKind, ProblemStatus
 from devzone.projects.models import (
@@ -64,6 +65,23 @@ def _check_fields(fields: dict[str, Any]) -> None:
         )
 
 
+def _require_unique_name(zone: Zone, name: str | None, project: Project | None = None) -> None:
+    """A zone's projects have different names: the ledger import finds a project by its name
+    in its zone (written alike once spaces, width and case are set aside)."""
+    if not name:
+        return  # the model's own validation says a name is needed
+    key = clean_name(name)
+    others = Project.objects.filter(zone=zone).exclude(pk=getattr(project, "pk", None))
+    if any(clean_name(other) == key for other in others.values_list("name", flat=True)):
+        raise ValidationError(
+            {
+                "name": _("%(zone)s already has a project named “%(name)s”.")
+                % {"zone": zone, "name": name}
+            },
+            code="unique",
+        )
+
+
 @transaction.atomic
 def create_project(
     *,
@@ -78,6 +96,7 @@ def create_project(
     """Create a project with its investors (the first is the lead) and milestones."""
     _check_fields(fields)
     require_edit(actor, zone)
+    _require_unique_name(zone, name)
     project = Project(zone=zone, name=name, planned_investment=planned_investment, **fields)
     save_with_history(project, actor=actor)
     set_investors(project, list(investors), actor=actor)
@@ -100,6 +119,10 @@ def update_project(project: Project, *, actor: Any, **changes: Any) -> Project:
     require_edit(actor, project.zone)
     if "zone" in changes:
         require_edit(actor, changes["zone"])
+    if "zone" in changes or "name" in changes:
+        _require_unique_name(
+            changes.get("zone", project.zone), changes.get("name", project.name), project
+        )
     for name, value in changes.items():
         setattr(project, name, value)
     save_with_history(project, actor=actor)

@@ -54,8 +54,12 @@ _PEOPLES = {
 
 _PEOPLES_LONGEST_FIRST = sorted(_PEOPLES, key=len, reverse=True)
 _PEOPLE_NAMES = frozenset(_PEOPLES.values())
-# Characters read one way in place names: 长 is chang (长沙, 长阳, 长白), 都 is du (都江堰, 都安).
-_PLACE_READINGS = {"长": "chang", "都": "du"}
+# Characters read one way in place names: 长 is chang (长沙, 长阳, 长白), 都 is du (都江堰, 都安),
+# 朝 is chao (朝阳), 蚌 is beng (蚌埠), 曾 is zeng (曾都), 漯 is luo (漯河), 珲 is hun (珲春).
+_PLACE_READINGS = {
+    "长": "chang", "都": "du", "朝": "chao", "蚌": "beng", "曾": "zeng", "漯": "luo",
+    "珲": "hun", "涡": "guo", "筠": "jun", "莎": "sha",
+}  # fmt: skip
 
 # Names whose English form is not their pinyin, or whose pinyin the dictionary reads wrong.
 _NAMES = {
@@ -68,6 +72,9 @@ _NAMES = {
     "那曲": "Nagqu", "阿里": "Ngari", "大兴安岭": "Da Hinggan Ling", "长治": "Changzhi",
     "单": "Shan", "长子": "Zhangzi", "乐亭": "Laoting", "蔚": "Yu", "六安": "Lu'an",
     "重庆": "Chongqing", "厦门": "Xiamen", "番禺": "Panyu", "铅山": "Yanshan",
+    "哈尔滨": "Harbin", "齐齐哈尔": "Qiqihar", "洪洞": "Hongtong", "浚": "Xun",
+    "二连浩特": "Erenhot", "锡林浩特": "Xilinhot", "乌兰浩特": "Ulanhot", "海拉尔": "Hailar",
+    "库尔勒": "Korla", "阿图什": "Artux", "奎屯": "Kuytun", "霍尔果斯": "Horgos",
 }  # fmt: skip
 
 

@@ -137,6 +137,29 @@ def test_a_new_project_needs_a_name_a_zone_and_an_amount(api_as, staff_a, ledger
     assert ledger_fingerprint() == before
 
 
+def test_a_zone_does_not_get_two_projects_of_one_name(
+    api_as, staff_a, zone_a, project_a, ledger_fingerprint
+):
+    client = api_as(staff_a)
+    other = services.create_project(
+        actor=staff_a, zone=zone_a, name="另一个项目", planned_investment=Decimal("1")
+    )
+    before = ledger_fingerprint()
+    same = {
+        "name": "康佳（金华） 新能源电池产业基地项目",
+        "zone": zone_a.slug,
+        "planned_investment": "1亿元",
+    }
+
+    assert "name" in errors_by_field(client.post("/projects", same))  # spaces and width aside
+    assert "name" in errors_by_field(
+        client.patch(f"/projects/{other.pk}", {"name": project_a.name})
+    )
+    assert ledger_fingerprint() == before
+    renamed = client.patch(f"/projects/{project_a.pk}", {"name": project_a.name, "land_mu": "12"})
+    assert renamed.status_code == 200  # its own name is no clash
+
+
 def test_creating_a_project_with_investors_and_milestones(api_as, staff_a, zone_a, catl):
     partner = create_enterprise(actor=staff_a, legal_name="金华市交通投资集团有限公司")
     response = api_as(staff_a).post(
@@ -384,7 +407,7 @@ def _ledger(actor, zone, investor, count: int) -> None:
         project = services.create_project(
             actor=actor,
             zone=zone,
-            name=f"项目{index:02d}",
+            name=f"项目{count}-{index:02d}",
             planned_investment=Decimal(1000 + index),
             investors=[investor],
             milestones={"signed": {"actual_date": dt.date(2023, 1, 1)}},

@@ -29,7 +29,7 @@ def test_chain_list_and_detail_draw_the_graph_with_gaps(
     with django_assert_max_num_queries(8):
         page = client.get(reverse("chains:list"))
     assert nev.name in page.content.decode()
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         page = client.get(reverse("chains:detail", args=[nev.pk]), {"region": "441200"})
     html = page.content.decode()
     assert "<svg" in html and html.count('class="link link-gap"') == 5
@@ -166,7 +166,7 @@ def test_api_gaps_refuse_an_unknown_region_and_take_one_by_name(client, nev, sta
         == 422
     )
     by_name = client.get(f"/api/chains/{nev.pk}/gaps", {"region": "广东"}).json()
-    assert by_name["region"] == "44"
+    assert by_name["region"] == "440000"
 
 
 def test_the_pages_say_when_a_region_is_unknown_instead_of_showing_every_link_as_a_gap(
@@ -181,18 +181,28 @@ def test_the_pages_say_when_a_region_is_unknown_instead_of_showing_every_link_as
     assert by_name.status_code == 200 and 'aria-invalid="true"' not in by_name.content.decode()
 
 
-def test_cli_gaps_of_a_curated_chain_as_json(nev, capsys):
+def test_cli_gaps_of_a_curated_chain_as_json(nev, capsys, monkeypatch):
     from devzone.chains.cli import show_gaps
 
     args = argparse.Namespace(chain=nev.name, region="441200", threshold=1, candidates=3,
                               depth=3, store=None, json=True)  # fmt: skip
+    monkeypatch.setenv("DEVZONE_LANGUAGE", "zh-hans")
     assert show_gaps(args) == 0
     data = json.loads(capsys.readouterr().out)
     assert {gap["link"] for gap in data["gaps"]} == {"电机", "线束", "轮胎", "传感", "车灯"}
+    assert (data["region"], data["chain"]) == ("441200", nev.name)
+    assert all(isinstance(gap["dependence"], int) for gap in data["gaps"])  # 8, not 8.0
+
+    english = argparse.Namespace(**{**vars(args), "chain": nev.name_en})  # its English name
+    monkeypatch.setenv("DEVZONE_LANGUAGE", "en")
+    assert show_gaps(english) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["chain"] == nev.name_en
+    assert {gap["link"] for gap in data["gaps"]} >= {"Wire harnesses", "Sensing"}
 
 
 @pytest.mark.parametrize(
-    ("region", "prefix"), [("广东省", "44"), ("广东", "44"), ("肇庆市", "4412")]
+    ("region", "prefix"), [("广东省", "440000"), ("广东", "440000"), ("肇庆市", "441200")]
 )
 def test_cli_gaps_take_a_region_by_name(nev, capsys, region, prefix):
     from devzone.chains.cli import show_gaps
@@ -267,3 +277,20 @@ def test_a_leader_is_told_chains_are_for_staff(nev, leader_jinhua):
 
     with translation.override("en"), pytest.raises(PermissionDenied, match="industry chains"):
         services.add_link(nev, actor=leader_jinhua, name="x", position="upstream")
+
+
+def test_staff_of_another_city_see_no_edit_forms_and_are_told_why(client, nev, staff_a):
+    _login(client, staff_a)  # Jinhua staff; the chain is Zhaoqing's
+
+    page = client.get(reverse("chains:detail", args=[nev.pk]), HTTP_ACCEPT_LANGUAGE="en")
+    refused = client.post(
+        reverse("chains:link_add", args=[nev.pk]),
+        {"name": "x", "position": "upstream"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+    assert page.status_code == 200
+    assert reverse("chains:link_add", args=[nev.pk]) not in page.content.decode()
+    assert refused.status_code == 403
+    assert "You may not change the chains of" in refused.content.decode()
+    assert not Link.objects.filter(chain=nev, name="x").exists()

@@ -246,7 +246,7 @@ def test_the_review_page_lists_the_latest_run_and_recent_runs_in_fixed_queries(
     _review_run(["小鹏汽车", "零跑汽车公司", "鸿图科技集团"] * 10, actor=staff_a)
     client.force_login(staff_a)
 
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(8):
         response = client.get("/enterprises/review/")
 
     page = response.content.decode()
@@ -515,7 +515,7 @@ def test_staff_match_a_file_from_the_review_page(client, registry, staff_a):
     items = {item.query: item for item in run.items.select_related("enterprise")}
     assert items["科思股份"].enterprise.legal_name == NANJING_KESI
     assert items["宁德时代"].enterprise == registry[CATL]
-    assert "3 name(s): 3 matched" in response.content.decode()
+    assert "3 names: 3 matched" in response.content.decode()
 
 
 @pytest.mark.parametrize(
@@ -609,3 +609,18 @@ def test_the_match_api_matches_a_list_and_keeps_the_run(registry, staff_a, viewe
     reader = ApiClient(issue_token(viewer, actor=None))
     assert reader.post("/enterprises/match", {"names": ["比亚迪"]}).status_code == 403
     assert MatchRun.objects.count() == 1
+
+
+def test_the_review_page_shows_every_name_of_a_run_on_request(client, registry, staff_a):
+    run = _review_run(["宁德时代新能源科技股份有限公司", "小鹏汽车", "完全不相干XYZ"])
+    client.force_login(staff_a)
+
+    band = client.get(f"/enterprises/review/?run={run.pk}", HTTP_ACCEPT_LANGUAGE="en")
+    every = client.get(f"/enterprises/review/?run={run.pk}&show=all", HTTP_ACCEPT_LANGUAGE="en")
+
+    band_page, every_page = band.content.decode(), every.content.decode()
+    assert "小鹏汽车" in band_page and "完全不相干XYZ" not in band_page
+    assert "1 name is still to review." in band_page
+    assert all(name in every_page for name in ("宁德时代新能源科技股份有限公司", "完全不相干XYZ"))
+    assert "no match" in every_page and "matched" in every_page
+    assert every_page.count('value="confirm"') == band_page.count('value="confirm"')

@@ -20,6 +20,15 @@ from devzone.regions.romanize import english_region_name
         ("长阳土家族自治县", "Changyang Tujia Autonomous County"),  # 长 is chang in places
         ("都安瑶族自治县", "Du'an Yao Autonomous County"),
         ("单县", "Shan County"),
+        ("朝阳区", "Chaoyang District"),
+        ("漯河市", "Luohe"),
+        ("哈尔滨市", "Harbin"),
+        ("珲春市", "Hunchun"),
+        ("蚌山区", "Bengshan District"),
+        ("洪洞县", "Hongtong County"),
+        ("涡阳县", "Guoyang County"),
+        ("曾都区", "Zengdu District"),
+        ("浚县", "Xun County"),
         ("土默特左旗", "Tumote Left Banner"),
         ("正蓝旗", "Zhenglan Banner"),
         ("兴安盟", "Hinggan League"),  # its English name is not its pinyin

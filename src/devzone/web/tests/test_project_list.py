@@ -166,7 +166,7 @@ def test_the_number_of_queries_does_not_grow_with_the_projects(
             build_project(
                 zone_a,
                 staff_a,
-                f"批量项目{number:02d}",
+                f"批量项目{count}-{number:02d}",
                 "200000000",
                 investors=[catl],
                 industry=industries["C38"],
