@@ -7,19 +7,21 @@ does not parse, a unit or code that does not read, a service refusing a value â€
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext_lazy
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as RequestValidationError
 
 from devzone.api.types import unit_error_message
 from devzone.core.codes import CodeError
+from devzone.core.names import joined
 from devzone.core.units import UnitError
 
 
@@ -63,8 +65,6 @@ _PYDANTIC_MESSAGES = {
     "missing": gettext_lazy("This field is required."),
     "extra_forbidden": gettext_lazy("Unknown field: see the API documentation for the fields."),
     "string_type": gettext_lazy("Give text."),
-    "string_too_short": gettext_lazy("Give at least %(min_length)s characters."),
-    "string_too_long": gettext_lazy("Give at most %(max_length)s characters."),
     "int_type": gettext_lazy("Give a whole number."),
     "int_parsing": gettext_lazy("Give a whole number."),
     "int_from_float": gettext_lazy("Give a whole number."),
@@ -86,8 +86,6 @@ _PYDANTIC_MESSAGES = {
     "datetime_parsing": gettext_lazy("Give a date and time as YYYY-MM-DDTHH:MM."),
     "datetime_from_date_parsing": gettext_lazy("Give a date and time as YYYY-MM-DDTHH:MM."),
     "list_type": gettext_lazy("Give a list."),
-    "too_short": gettext_lazy("Give at least %(min_length)s items."),
-    "too_long": gettext_lazy("Give at most %(max_length)s items."),
     "dict_type": gettext_lazy("Give an object."),
     "model_type": gettext_lazy("Give an object."),
     "model_attributes_type": gettext_lazy("Give an object."),
@@ -96,8 +94,42 @@ _PYDANTIC_MESSAGES = {
 }
 
 
+# Messages whose wording depends on a count, and the context key that holds the count.
+_COUNTED_MESSAGES = {
+    "string_too_short": (
+        ngettext_lazy(
+            "Give at least %(count)s character.", "Give at least %(count)s characters.", "count"
+        ),
+        "min_length",
+    ),
+    "string_too_long": (
+        ngettext_lazy(
+            "Give at most %(count)s character.", "Give at most %(count)s characters.", "count"
+        ),
+        "max_length",
+    ),
+    "too_short": (
+        ngettext_lazy("Give at least %(count)s item.", "Give at least %(count)s items.", "count"),
+        "min_length",
+    ),
+    "too_long": (
+        ngettext_lazy("Give at most %(count)s item.", "Give at most %(count)s items.", "count"),
+        "max_length",
+    ),
+}
+_CHOICES = re.compile(r"'([^']*)'")
+
+
 def _message_of(error: dict[str, Any]) -> str:
-    template = _PYDANTIC_MESSAGES.get(str(error.get("type", "")))
+    kind = str(error.get("type", ""))
+    context = error.get("ctx") or {}
+    if kind in _COUNTED_MESSAGES and isinstance(context.get(_COUNTED_MESSAGES[kind][1]), int):
+        counted, key = _COUNTED_MESSAGES[kind]
+        return str(counted % {"count": context[key]})
+    if kind in ("enum", "literal_error") and "expected" in context:
+        choices = _CHOICES.findall(str(context["expected"])) or [str(context["expected"])]
+        return _("Give one of: %(expected)s.") % {"expected": joined(choices)}
+    template = _PYDANTIC_MESSAGES.get(kind)
     if template is not None:
         try:
             return str(template) % {k: v for k, v in (error.get("ctx") or {}).items()}

@@ -56,5 +56,13 @@ def _print_table(rows: list[dict[str, Any]]) -> None:
     for row in rows:
         money = format_money(Decimal(row["planned_investment"]), language=language())
         stage = Stage(row["stage"]).label if row["stage"] in Stage.values else row["stage"]
-        print(f"{row['id']:>6}  {row['zone']:<18} {money:>22}  {stage:<20} {row['name']}")
+        zone, stage = _padded(row["zone"], 18), _padded(str(stage), 10)
+        print(f"{row['id']:>6}  {zone} {money:>22}  {stage}  {row['name']}")
     print(_("%(count)d project(s)") % {"count": len(rows)})
+
+
+def _padded(text: str, width: int) -> str:
+    """*text* padded to *width* terminal columns (a Chinese character takes two)."""
+    from devzone.cli.wrapping import display_width
+
+    return text + " " * max(width - display_width(text), 0)

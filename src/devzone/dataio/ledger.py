@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from devzone.accounts.scope import can_edit_zone
 from devzone.core import codes
+from devzone.core.names import joined
 from devzone.dataio import cells, columns
 from devzone.dataio.columns import NameMemo
 from devzone.dataio.headers import ACTUAL, AREA, DATE, INTEGER, MONEY, PERCENT, TEXT
@@ -359,7 +360,7 @@ class ProjectRowReader:
                 continue
             choice = table.get(clean_name(name))
             if choice is None:
-                options = "、".join(sorted({str(v) for v in table.values()}))
+                options = joined(sorted({str(getattr(v, "label", v)) for v in table.values()}))
                 row.error(
                     column.header,
                     _("Unknown value “%(value)s” (one of: %(options)s).")

@@ -189,7 +189,9 @@ def match_enterprise(request: HttpRequest, query: Query[MatchQuery]) -> dict[str
     """
     from devzone.enterprises.matching import result_json, suggest_enterprise
 
-    return result_json(suggest_enterprise(query.name, limit=query.limit))
+    if not query.name.strip():
+        raise ValidationError({"name": _("A name is 1 to 300 characters, not blank.")})
+    return result_json(suggest_enterprise(query.name.strip(), limit=query.limit))
 
 
 class MatchListIn(InputSchema):
@@ -221,11 +223,13 @@ def match_enterprises(request: HttpRequest, payload: MatchListIn) -> Status:
     from devzone.enterprises.matching import match_names, result_json
 
     services.require_registry_edit(request.auth)
-    for position, name in enumerate(payload.names):
-        if not name.strip() or len(name) > 300:
-            raise ValidationError(
-                {f"names.{position}": _("A name is 1 to 300 characters, not blank.")}
-            )
+    wrong = {
+        f"names.{position}": _("A name is 1 to 300 characters, not blank.")
+        for position, name in enumerate(payload.names)
+        if not name.strip() or len(name) > 300
+    }
+    if wrong:
+        raise ValidationError(wrong)
     run, results = match_names(
         [name.strip() for name in payload.names],
         actor=request.auth,

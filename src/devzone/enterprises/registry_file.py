@@ -67,9 +67,7 @@ def open_registry(path: str | Path) -> RegistryFile:
         with path.open("rb") as handle:
             head = handle.read(SNIFF_BYTES)
     except OSError as error:
-        raise RegistryFileError(
-            _("Cannot open %(path)s: %(error)s") % {"path": path, "error": error}
-        ) from error
+        raise RegistryFileError(_unreadable(path, error)) from error
     if head.startswith((ZIP_MAGIC, OLE2_MAGIC)):
         raw, total, kind = _spreadsheet_rows(path)
     else:
@@ -200,9 +198,7 @@ def read_names(path: str | Path, *, column: str | None = None) -> Iterator[str]:
         with path.open("rb") as handle:
             head = handle.read(SNIFF_BYTES)
     except OSError as error:
-        raise RegistryFileError(
-            _("Cannot open %(path)s: %(error)s") % {"path": path, "error": error}
-        ) from error
+        raise RegistryFileError(_unreadable(path, error)) from error
     spreadsheet = head.startswith((ZIP_MAGIC, OLE2_MAGIC))
     if not spreadsheet and path.suffix.lower() in (".xlsx", ".xlsm", ".xls"):
         raise RegistryFileError(
@@ -220,6 +216,17 @@ def read_names(path: str | Path, *, column: str | None = None) -> Iterator[str]:
 
 
 TABLE_SUFFIXES = (".csv", ".tsv")
+
+
+def _unreadable(path: Path, error: OSError) -> str:
+    """Why a file cannot be opened, in the reader's language where the system's is not."""
+    if isinstance(error, FileNotFoundError):
+        return _("no such file: %(path)s") % {"path": path}
+    if isinstance(error, IsADirectoryError):
+        return _("%(path)s is a folder, not a file.") % {"path": path}
+    if isinstance(error, PermissionError):
+        return _("%(path)s may not be read (permission denied).") % {"path": path}
+    return _("Cannot open %(path)s: %(error)s") % {"path": path, "error": error.strerror or error}
 
 
 def _lines(path: Path, encoding: str) -> Iterator[str]:
@@ -256,6 +263,9 @@ def _column_cells(raw: Iterator[list[object]], column: str | None) -> Iterator[s
                 % "、".join(header)
             )
     for values in raw:
-        text = str(values[index]).strip() if index < len(values) and values[index] else ""
+        cell = values[index] if index < len(values) else None
+        if isinstance(cell, float) and cell.is_integer():
+            cell = int(cell)  # a spreadsheet's number 123 is the name "123", not "123.0"
+        text = str(cell).strip() if cell not in (None, "") else ""
         if text:
             yield text

@@ -130,7 +130,7 @@ def ranking(
     found = get_object_or_404(Indicator, key=indicator)
     result = analysis.rank_among_peers(place, found, start, end, cumulative=cumulative, by=by)
     return [
-        {"rank": r.rank, "region": r.region.code, "name": r.region.name,
+        {"rank": r.rank, "region": r.region.code, "name": str(r.region),
          "figure": plain_decimal(r.figure), "ranked": result.size, "peers": result.peers}
         for r in result.rows
     ]  # fmt: skip

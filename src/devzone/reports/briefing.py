@@ -158,7 +158,7 @@ class Briefing:
     @property
     def title(self) -> str:
         return _("Weekly project briefing: %(region)s, %(week)s") % {
-            "region": self.region.name,
+            "region": str(self.region),
             "week": self.week,
         }
 

@@ -237,7 +237,7 @@ def entry_as_dict(entry: Entry) -> dict[str, Any]:
     """A computed ranking row for JSON (command line and API)."""
     return {
         "rank": entry.rank,
-        "zone": entry.zone.name,
+        "zone": str(entry.zone),
         "zone_slug": entry.zone.slug,
         "score": str(entry.score),
         "gap": str(entry.gap),
@@ -251,7 +251,7 @@ def result_as_dict(result: RaceResult) -> dict[str, Any]:
     """A stored ranking row for JSON (command line and API)."""
     return {
         "rank": result.rank,
-        "zone": result.zone.name,
+        "zone": str(result.zone),
         "zone_slug": result.zone.slug,
         "score": str(result.score),
         "gap": str(result.gap_to_leader),

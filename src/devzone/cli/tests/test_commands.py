@@ -265,3 +265,21 @@ def test_a_file_that_cannot_be_written_is_one_line_not_a_traceback(db, tmp_path,
 def test_counts_out_of_range_are_usage_errors(arguments, capsys):
     assert main(arguments) == 2
     assert "give a whole number of at least" in capsys.readouterr().err
+
+
+def test_projects_list_columns_line_up_in_chinese(project_a, project_b, capsys, monkeypatch):
+    from devzone.cli.wrapping import display_width
+
+    monkeypatch.setenv("DEVZONE_LANGUAGE", "zh-hans")
+    assert main(["projects", "list"]) == 0
+    out = capsys.readouterr().out.splitlines()
+
+    # each project's name starts in the same terminal column (a Chinese character takes two)
+    rows = [
+        next(line for line in out if project.name in line) for project in (project_a, project_b)
+    ]
+    starts = {
+        display_width(row[: row.index(project.name)])
+        for row, project in zip(rows, (project_a, project_b), strict=True)
+    }
+    assert len(starts) == 1

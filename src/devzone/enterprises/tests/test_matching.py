@@ -124,7 +124,7 @@ def test_match_reads_a_column_of_a_spreadsheet_below_blank_rows(registry, tmp_pa
     from openpyxl import Workbook
 
     workbook = Workbook()
-    rows = [["项目", "投资方"], ["电池基地", "宁德时代"], ["整车", "比亚迪"]]
+    rows = [["项目", "投资方"], ["电池基地", "宁德时代"], ["整车", "比亚迪"], ["编号", 360]]
     for number, row in enumerate(rows, start=3):  # rows 1 and 2 left blank
         for column, value in enumerate(row, start=1):
             workbook.active.cell(row=number, column=column, value=value)
@@ -133,7 +133,8 @@ def test_match_reads_a_column_of_a_spreadsheet_below_blank_rows(registry, tmp_pa
     main(["match", str(tmp_path / "investors.xlsx"), "--column", "投资方", "--json", "--no-store"])
 
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert [line["best"]["legal_name"] for line in lines] == [CATL, BYD]
+    assert [line["best"]["legal_name"] for line in lines[:2]] == [CATL, BYD]
+    assert lines[2]["query"] == "360"  # a number cell is the name "360", not "360.0"
 
 
 def test_match_threshold_options_reach_the_engine(registry, tmp_path, capsys):
@@ -259,7 +260,7 @@ def test_the_review_page_lists_the_latest_run_and_recent_runs_in_fixed_queries(
 
 def test_the_match_api_suggests_registry_enterprises(registry, staff_a):
     from devzone.accounts.services import issue_token
-    from devzone.api.tests.client import ApiClient
+    from devzone.api.tests.client import ApiClient, errors_by_field
 
     api = ApiClient(issue_token(staff_a, actor=None))
 
@@ -269,6 +270,7 @@ def test_the_match_api_suggests_registry_enterprises(registry, staff_a):
     assert answer["best"]["id"] == registry[CATL].pk
     assert answer["runner_up"]["legal_name"] == "宁德时代润智软件科技有限公司"
     assert api.get("/enterprises/match").status_code == 422
+    assert "name" in errors_by_field(api.get("/enterprises/match", name="   "))
 
 
 def test_the_suggestion_follows_registry_changes(registry):
@@ -604,7 +606,8 @@ def test_the_match_api_matches_a_list_and_keeps_the_run(registry, staff_a, viewe
     assert first["runner_up"]["taken_by"] == "科思科技"
     assert body["items"][2]["best"]["id"] == registry[CATL].pk
 
-    assert "names.1" in errors_by_field(api.post("/enterprises/match", {"names": ["比亚迪", " "]}))
+    blanks = errors_by_field(api.post("/enterprises/match", {"names": ["比亚迪", " ", "x", ""]}))
+    assert {"names.1", "names.3"} <= set(blanks)  # every blank name, not the first only
     assert "names" in errors_by_field(api.post("/enterprises/match", {"names": []}))
     reader = ApiClient(issue_token(viewer, actor=None))
     assert reader.post("/enterprises/match", {"names": ["比亚迪"]}).status_code == 403
