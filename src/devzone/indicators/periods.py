@@ -164,3 +164,37 @@ def period_label(start: date, end: date, cumulative: bool) -> str:
     if last - first == 2 and last % 3 == 0:
         return f"{year}Q{last // 3}"
     return f"{year}-{first:02d}..{last:02d}"
+
+
+_LABEL = re.compile(
+    r"^(?P<year>\d{4})(?:H(?P<half>[12])|Q(?P<quarter>[1-4])|-(?P<month>\d{2})"
+    r"|-01\.\.(?P<through>\d{2}))?$"
+)
+
+
+def readable_period(label: str, language: str) -> str:
+    """:func:`period_label`'s label as a reader writes it: 2024年上半年 / H1 2024,
+    2024年1-9月 / Jan–Sep 2024, 2024年第三季度 / Q3 2024; other labels as they are."""
+    found = _LABEL.match(label or "")
+    if found is None:
+        return label
+    year, chinese = found["year"], language.startswith("zh")
+    if found["half"]:
+        return (
+            f"{year}年{'上' if found['half'] == '1' else '下'}半年"
+            if chinese
+            else f"H{found['half']} {year}"
+        )
+    if found["quarter"]:
+        number = "一二三四"[int(found["quarter"]) - 1]
+        return f"{year}年第{number}季度" if chinese else f"Q{found['quarter']} {year}"
+    if found["month"]:
+        month = int(found["month"])
+        return f"{year}年{month}月" if chinese else f"{_MONTHS[month - 1]} {year}"
+    if found["through"]:
+        last = int(found["through"])
+        return f"{year}年1-{last}月" if chinese else f"Jan–{_MONTHS[last - 1]} {year}"
+    return f"{year}年" if chinese else year
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

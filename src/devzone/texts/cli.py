@@ -149,13 +149,18 @@ def list_facts(args: argparse.Namespace) -> int:
     setup_django()
     from devzone.texts.models import Fact
 
-    facts = Fact.objects.filter(status=args.status).order_by("document_id", "span_start")
-    rows = [fact_dict(f) for f in facts]
+    facts = list(Fact.objects.filter(status=args.status).order_by("document_id", "span_start"))
     if args.json:
-        _print({"status": args.status, "facts": rows})
+        _print({"status": args.status, "facts": [fact_dict(f) for f in facts]})
         return 0
-    for row in rows:
-        value = row["value"] or "-"
-        print(f"#{row['id']} {row['metric']} {value} {row['unit']} {row['period']['label']}  "
-              f"«{row['text']}»")  # fmt: skip
+    from devzone.texts.templatetags.facts import change, figure, metric_name
+
+    for fact in facts:  # as the review page shows them: 浙江省 · 地区生产总值 · 689亿元 +6.9%
+        shown = figure(fact) if fact.value is not None else "-"
+        growth = change(fact)
+        moved = f" {growth}" if growth != "—" else ""
+        print(
+            f"#{fact.pk} {metric_name(fact.metric)} {shown}{moved} {fact.period_label}  "
+            f"«{fact.source_text}»"
+        )
     return 0

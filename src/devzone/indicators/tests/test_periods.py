@@ -55,3 +55,20 @@ def test_a_month_of_a_quarterly_series_must_end_a_quarter():
 
 def test_multi_year_label():
     assert period_label(dt.date(2017, 1, 1), dt.date(2021, 12, 31), False) == "2017..2021"
+
+
+@pytest.mark.parametrize(
+    ("label", "chinese", "english"),
+    [
+        ("2024H1", "2024年上半年", "H1 2024"),
+        ("2023Q3", "2023年第三季度", "Q3 2023"),
+        ("2024-09", "2024年9月", "Sep 2024"),
+        ("2024-01..09", "2024年1-9月", "Jan–Sep 2024"),
+        ("2023", "2023年", "2023"),
+        ("2021..2023", "2021..2023", "2021..2023"),  # anything else as it is
+    ],
+)
+def test_a_period_label_reads_in_the_readers_language(label, chinese, english):
+    from devzone.indicators.periods import readable_period
+
+    assert (readable_period(label, "zh-hans"), readable_period(label, "en")) == (chinese, english)

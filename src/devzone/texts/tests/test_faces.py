@@ -244,3 +244,15 @@ def test_api_accept_refuses_what_is_not_an_acceptance(admin_user, jinyi_ftz, bod
     assert field in errors
     fact.refresh_from_db()
     assert fact.status == "pending"
+
+
+def test_cli_facts_list_reads_like_the_review_page(capsys, jinyi_ftz, monkeypatch):
+    ingest_document(JINYI_A, actor=None)
+    monkeypatch.setenv("DEVZONE_LANGUAGE", "zh-hans")
+
+    assert _run("facts", "list") == 0
+    line = capsys.readouterr().out.splitlines()[0]
+
+    assert "进出口" in line
+    assert "1608.6亿元" in line and "+39.9%" in line
+    assert "160860000000" not in line and "CNY" not in line

@@ -96,3 +96,11 @@ def pace_label(value: str) -> str:
     from devzone.targets.choices import Pace
 
     return str(dict(Pace.choices).get(value, value or EMPTY))
+
+
+@register.filter
+def period_text(label: str) -> str:
+    """``{{ observation.period_label|period_text }}``: 2024H1 as 2024年上半年 or H1 2024."""
+    from devzone.indicators.periods import readable_period
+
+    return readable_period(label or "", get_language() or "zh-hans") if label else ""
