@@ -35,7 +35,12 @@ from devzone.dataio.lookups import (
     clean_name,
 )
 from devzone.dataio.results import Issue
-from devzone.projects.choices import ConstructionType, ProjectKind
+from devzone.projects.choices import (
+    ConstructionType,
+    MilestoneKind,
+    ProjectKind,
+    actual_order_problems,
+)
 from devzone.projects.validators import validate_project_code_field
 from devzone.regions.models import Zone
 
@@ -493,6 +498,20 @@ class ProjectRowReader:
                 column.header,
                 _("The fixed-asset part cannot exceed the planned total investment."),
                 row.values[column.index],
+            )
+        actual = {kind: dates.get("actual_date") for kind, dates in row.milestones.items()}
+        for later, earlier in actual_order_problems(actual):
+            column = self._columns.get(f"milestone:{later}:{ACTUAL}")
+            row.error(
+                column.header if column else "",
+                _("%(later)s on %(later_date)s cannot come before %(earlier)s on %(earlier_date)s.")
+                % {
+                    "later": MilestoneKind(later).label,
+                    "later_date": actual[later].isoformat(),  # type: ignore[union-attr]
+                    "earlier": MilestoneKind(earlier).label,
+                    "earlier_date": actual[earlier].isoformat(),  # type: ignore[union-attr]
+                },
+                row.values[column.index] if column else "",
             )
         if row.zone is not None and not row.errors and not self.may_edit(row.zone):
             header = self._columns["zone"].header if "zone" in self._columns else ""

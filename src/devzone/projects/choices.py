@@ -30,6 +30,25 @@ class MilestoneKind(models.TextChoices):
 
 MILESTONE_ORDER = [kind.value for kind in MilestoneKind]
 
+# What cannot actually happen before what: nothing is built, finished or produced before the
+# signing, nothing finished or produced before building started. (Approval and land may come
+# before the signing, and trial production before completion: those are not checked.)
+MUST_FOLLOW = {
+    "construction_started": ("signed",),
+    "completed": ("signed", "construction_started"),
+    "in_production": ("signed", "construction_started"),
+}
+
+
+def actual_order_problems(actual: dict[str, object]) -> list[tuple[str, str]]:
+    """(later, earlier) pairs of milestones whose actual dates run backwards."""
+    return [
+        (later, earlier)
+        for later, earliers in MUST_FOLLOW.items()
+        for earlier in earliers
+        if actual.get(later) and actual.get(earlier) and actual[later] < actual[earlier]  # type: ignore[operator]
+    ]
+
 
 class Stage(models.TextChoices):
     """Where a project is: the latest milestone actually reached."""

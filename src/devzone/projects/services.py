@@ -21,7 +21,12 @@ from devzone.core.clock import today
 from devzone.core.history import delete_with_history, save_with_history
 from devzone.dataio.lookups import clean_name
 from devzone.enterprises.models import Enterprise
-from devzone.projects.choices import InvestorRole, MilestoneKind, ProblemStatus
+from devzone.projects.choices import (
+    InvestorRole,
+    MilestoneKind,
+    ProblemStatus,
+    actual_order_problems,
+)
 from devzone.projects.models import (
     InvestmentReport,
     Meeting,
@@ -187,8 +192,36 @@ def set_milestone(
     if milestone.pk and not milestone.planned_date and not milestone.actual_date:
         delete_with_history(milestone, actor=actor)
         return None
+    if actual_date is not _UNSET and actual_date:
+        _require_actual_order(project, kind, actual_date)
     save_with_history(milestone, actor=actor)
     return milestone
+
+
+def _require_actual_order(project: Project, kind: str, actual_date: dt.date) -> None:
+    """An actual date may not run backwards against the project's other actual dates."""
+    recorded = dict(
+        Milestone.objects.filter(project=project, actual_date__isnull=False)
+        .exclude(kind=kind)
+        .values_list("kind", "actual_date")
+    )
+    recorded[kind] = actual_date
+    for later, earlier in actual_order_problems(recorded):
+        if kind in (later, earlier):
+            raise ValidationError(
+                {
+                    "actual_date": _(
+                        "%(later)s on %(later_date)s cannot come before %(earlier)s on "
+                        "%(earlier_date)s."
+                    )
+                    % {
+                        "later": MilestoneKind(later).label,
+                        "later_date": recorded[later].isoformat(),
+                        "earlier": MilestoneKind(earlier).label,
+                        "earlier_date": recorded[earlier].isoformat(),
+                    }
+                }
+            )
 
 
 @transaction.atomic

@@ -279,6 +279,25 @@ def test_a_milestone_in_the_future_cannot_be_reached(api_as, staff_a, project_a)
     assert not project_a.milestones.filter(kind="completed").exists()
 
 
+def test_actual_dates_may_not_run_backwards(api_as, staff_a, project_a):
+    client = api_as(staff_a)  # project_a was signed on 2022-03-01
+
+    early = client.put(
+        f"/projects/{project_a.pk}/milestones/completed", {"actual_date": "2021-12-31"}
+    )
+    on_time = client.put(
+        f"/projects/{project_a.pk}/milestones/completed", {"actual_date": "2023-06-30"}
+    )
+    resign = client.put(
+        f"/projects/{project_a.pk}/milestones/signed", {"actual_date": "2024-01-01"}
+    )
+
+    assert "2022-03-01" in errors_by_field(early)["actual_date"]
+    assert on_time.status_code == 200
+    assert "actual_date" in errors_by_field(resign)  # now the signing would come after it
+    assert str(project_a.milestones.get(kind="signed").actual_date) == "2022-03-01"
+
+
 def test_both_dates_null_removes_a_recorded_milestone(api_as, staff_a, project_a):
     client = api_as(staff_a)
     url = f"/projects/{project_a.pk}/milestones/signed"

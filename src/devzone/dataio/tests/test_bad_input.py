@@ -259,3 +259,13 @@ def test_a_text_file_named_xlsx_is_not_taken_for_a_table(tmp_path, staff_a, noth
     path = tmp_path / "ledger.xlsx"
     path.write_text("项目名称,计划总投资\n甲,1\n", encoding="utf-8")
     assert "is not an Excel or OpenDocument workbook" in _import(path, staff_a).file_error
+
+
+def test_actual_dates_that_run_backwards_are_refused(tmp_path, staff_a, zone_a, nothing_written):
+    header = ["项目名称", "所属园区", "计划总投资（亿元）", "实际签约时间", "实际竣工时间"]
+    rows = [header, ["甲", zone_a.name, 1, "2024-02-01", "2023-01-01"]]
+
+    result = _import(write_xlsx(tmp_path / "x.xlsx", rows), staff_a)
+
+    assert [(e.row, e.column) for e in result.errors] == [(2, "实际竣工时间")]
+    assert "2023-01-01" in result.errors[0].message and "2024-02-01" in result.errors[0].message
