@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import functools
+import unicodedata
 from typing import Any
 
 from django.utils.translation import get_language, pgettext
+
+
+@functools.lru_cache(maxsize=65536)  # ledgers repeat zones, departments and kinds on every row
+def clean_name(text: str) -> str:
+    """The key names are compared on: NFKC, no whitespace, case folded."""
+    return "".join(unicodedata.normalize("NFKC", text).split()).casefold()
 
 
 def reads_english() -> bool:

@@ -37,9 +37,9 @@ from devzone.dataio.lookups import (
 from devzone.dataio.results import Issue
 from devzone.projects.choices import (
     ConstructionType,
-    MilestoneKind,
     ProjectKind,
     actual_order_problems,
+    backwards_message,
 )
 from devzone.projects.validators import validate_project_code_field
 from devzone.regions.models import Zone
@@ -504,13 +504,7 @@ class ProjectRowReader:
             column = self._columns.get(f"milestone:{later}:{ACTUAL}")
             row.error(
                 column.header if column else "",
-                _("%(later)s on %(later_date)s cannot come before %(earlier)s on %(earlier_date)s.")
-                % {
-                    "later": MilestoneKind(later).label,
-                    "later_date": actual[later].isoformat(),  # type: ignore[union-attr]
-                    "earlier": MilestoneKind(earlier).label,
-                    "earlier_date": actual[earlier].isoformat(),  # type: ignore[union-attr]
-                },
+                backwards_message(later, earlier, actual),
                 row.values[column.index] if column else "",
             )
         if row.zone is not None and not row.errors and not self.may_edit(row.zone):

@@ -9,24 +9,18 @@ Reference tables are read once per import, so the number of queries does not gro
 
 from __future__ import annotations
 
-import functools
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from devzone.core.names import clean_name
 from devzone.enterprises.models import Enterprise, EnterpriseAlias, Industry
 from devzone.projects.choices import ConstructionType, ProjectKind
 from devzone.regions.models import Department, Region, Zone
 
 NAME_CHUNK = 500
-
-
-@functools.lru_cache(maxsize=65536)  # ledgers repeat zones, departments and kinds on every row
-def clean_name(text: str) -> str:
-    """The key names are compared on: NFKC, no whitespace, case folded."""
-    return "".join(unicodedata.normalize("NFKC", text).split()).casefold()
 
 
 def _index(pairs: Iterable[tuple[str, Any]]) -> dict[str, list[Any]]:

@@ -80,7 +80,8 @@ def review(request: HttpRequest) -> HttpResponse:
 
 
 def _review_page(request: HttpRequest, run_id: str, may_review: bool, form: Any) -> HttpResponse:
-    run = _chosen_run(run_id)
+    runs = list(MatchRun.objects.select_related("created_by")[:RECENT_RUNS])
+    run = _chosen_run(run_id) if run_id.isdigit() else next(iter(runs), None)  # the latest
     show_all = request.GET.get("show") == "all"
     items = MatchItem.objects.none()
     still_open_count = 0
@@ -101,7 +102,7 @@ def _review_page(request: HttpRequest, run_id: str, may_review: bool, form: Any)
         "may_review": may_review,
         "open_state": ReviewState.OPEN,
         "match_form": form,
-        "runs": MatchRun.objects.select_related("created_by")[:RECENT_RUNS],
+        "runs": runs,
     }
     return render(request, "enterprises/review.html", context)
 
@@ -161,8 +162,7 @@ def _uploaded_names(form: MatchFileForm) -> list[str]:
 
 
 def _chosen_run(run_id: str) -> MatchRun | None:
-    runs = MatchRun.objects.select_related("created_by")
-    return runs.filter(pk=run_id).first() if run_id.isdigit() else runs.first()
+    return MatchRun.objects.select_related("created_by").filter(pk=run_id).first()
 
 
 @login_required

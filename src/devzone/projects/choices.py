@@ -1,4 +1,7 @@
+from typing import Any
+
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -79,3 +82,15 @@ class ProblemStatus(models.TextChoices):
 class InvestorRole(models.TextChoices):
     LEAD = "lead", _("lead investor")
     PARTNER = "partner", _("partner")
+
+
+def backwards_message(later: str, earlier: str, actual: dict[str, Any]) -> str:
+    """The error for a pair :func:`actual_order_problems` found, naming both dates."""
+    return gettext(
+        "%(later)s on %(later_date)s cannot come before %(earlier)s on %(earlier_date)s."
+    ) % {
+        "later": MilestoneKind(later).label,
+        "later_date": actual[later].isoformat(),
+        "earlier": MilestoneKind(earlier).label,
+        "earlier_date": actual[earlier].isoformat(),
+    }

@@ -19,13 +19,14 @@ from django.utils.translation import gettext as _
 from devzone.accounts.scope import require_edit
 from devzone.core.clock import today
 from devzone.core.history import delete_with_history, save_with_history
-from devzone.dataio.lookups import clean_name
+from devzone.core.names import clean_name
 from devzone.enterprises.models import Enterprise
 from devzone.projects.choices import (
     InvestorRole,
     MilestoneKind,
     ProblemStatus,
     actual_order_problems,
+    backwards_message,
 )
 from devzone.projects.models import (
     InvestmentReport,
@@ -208,20 +209,8 @@ def _require_actual_order(project: Project, kind: str, actual_date: dt.date) -> 
     recorded[kind] = actual_date
     for later, earlier in actual_order_problems(recorded):
         if kind in (later, earlier):
-            raise ValidationError(
-                {
-                    "actual_date": _(
-                        "%(later)s on %(later_date)s cannot come before %(earlier)s on "
-                        "%(earlier_date)s."
-                    )
-                    % {
-                        "later": MilestoneKind(later).label,
-                        "later_date": recorded[later].isoformat(),
-                        "earlier": MilestoneKind(earlier).label,
-                        "earlier_date": recorded[earlier].isoformat(),
-                    }
-                }
-            )
+            message = backwards_message(later, earlier, recorded)
+            raise ValidationError({"actual_date": message})
 
 
 @transaction.atomic

@@ -247,7 +247,7 @@ def test_the_review_page_lists_the_latest_run_and_recent_runs_in_fixed_queries(
     _review_run(["小鹏汽车", "零跑汽车公司", "鸿图科技集团"] * 10, actor=staff_a)
     client.force_login(staff_a)
 
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(7):
         response = client.get("/enterprises/review/")
 
     page = response.content.decode()
